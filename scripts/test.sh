@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test against a throwaway PostgreSQL; prints "N passed, N failed" last.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+# The server runs as the postgres user, so its folder must be reachable by it: use /tmp.
+data=$(mktemp -d /tmp/trendvault-test-pg.XXXXXX)
+results="$root/TestResults"
+port=$(scripts/free-port.sh)
+cleanup() {
+  scripts/postgres.sh stop "$data/pg"
+  rm -rf "$data"
+}
+trap cleanup EXIT
+chmod 755 "$data"
+
+if ! scripts/postgres.sh start "$data/pg" "$port"; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export TRENDVAULT_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+
+rm -rf "$results"
+dotnet test TrendVault.sln --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+done
+# A build failure or a crashed test host leaves no counts: make sure it reads as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

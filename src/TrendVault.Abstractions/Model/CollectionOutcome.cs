@@ -1,0 +1,14 @@
+namespace TrendVault.Model;
+
+[GenerateSerializer, Alias("TrendVault.CollectionOutcome")]
+public enum CollectionOutcome
+{
+    /// <summary>The bucket's snapshots and trending entries were committed by this call.</summary>
+    Collected,
+    /// <summary>The bucket had already been committed; nothing was fetched or written.</summary>
+    AlreadyCollected,
+    /// <summary>YouTube has no chart for the region (videoChartNotFound); nothing to collect.</summary>
+    NoChart,
+    /// <summary>The run failed; the next tick within the bucket tries again.</summary>
+    Failed,
+}

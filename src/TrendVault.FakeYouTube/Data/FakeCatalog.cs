@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+
+namespace TrendVault.FakeYouTube.Data;
+
+/// <summary>
+/// The simulated world: a fixed pool of videos, a chart and a category list per region, and statistics that
+/// are a pure function of (video, time). Everything derives from indexes and region codes, so two servers
+/// (or a server and a test) always agree.
+/// </summary>
+public sealed class FakeCatalog
+{
+    public const int PoolSize = 3000;
+
+    /// <summary>Pool indexes below this are the global hits that trend in many regions at once.</summary>
+    public const int GlobalHitCount = 300;
+
+    public const int ChartLength = 200;
+    public const int GlobalHitsPerChart = 60;
+
+    /// <summary>Statistics equal their base values at and before this instant and grow linearly after it.</summary>
+    public static readonly DateTimeOffset GrowthEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly FakeCategory[] AllCategories =
+    [
+        new("1", "Film & Animation", true), new("2", "Autos & Vehicles", true), new("10", "Music", true),
+        new("15", "Pets & Animals", true), new("17", "Sports", true), new("18", "Short Movies", false),
+        new("19", "Travel & Events", true), new("20", "Gaming", true), new("21", "Videoblogging", false),
+        new("22", "People & Blogs", true), new("23", "Comedy", true), new("24", "Entertainment", true),
+        new("25", "News & Politics", true), new("26", "Howto & Style", true), new("27", "Education", true),
+        new("28", "Science & Technology", true), new("29", "Nonprofits & Activism", true), new("30", "Movies", false),
+        new("31", "Anime/Animation", false), new("32", "Action/Adventure", false), new("33", "Classics", false),
+        new("34", "Comedy", false), new("35", "Documentary", false), new("36", "Drama", false),
+        new("37", "Family", false), new("38", "Foreign", false), new("39", "Horror", false),
+        new("40", "Sci-Fi/Fantasy", false), new("41", "Thriller", false), new("42", "Shorts", false),
+        new("43", "Shows", false), new("44", "Trailers", false),
+    ];
+
+    private readonly FakeVideo[] _videos;
+    private readonly Dictionary<string, FakeVideo> _videosById;
+    private readonly Dictionary<string, FakeRegion> _regions;
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _charts = new();
+
+    public FakeCatalog()
+    {
+        _videos = Enumerable.Range(0, PoolSize).Select(VideoFactory.Create).ToArray();
+        _videosById = _videos.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        Regions = RegionTable.Load();
+        _regions = Regions.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public IReadOnlyList<FakeRegion> Regions { get; }
+
+    public IReadOnlyList<FakeVideo> Videos => _videos;
+
+    /// <summary>Every category of the catalogue; a region's list lacks a few non-assignable ones.</summary>
+    public static IReadOnlyList<FakeCategory> Categories => AllCategories;
+
+    public bool IsKnownRegion(string regionCode) => _regions.ContainsKey(regionCode);
+
+    /// <summary>The region's categories in id order; 1–4 non-assignable categories are missing, chosen by region code.</summary>
+    public IReadOnlyList<FakeCategory> CategoriesFor(string regionCode)
+    {
+        var rng = StableRandom.For("categories:" + KnownCode(regionCode));
+        var optional = AllCategories.Where(c => !c.Assignable).ToList();
+        rng.Shuffle(optional);
+        var missing = optional.Take(rng.Next(1, 5)).ToHashSet();
+        return AllCategories.Where(c => !missing.Contains(c)).ToArray();
+    }
+
+    /// <summary>
+    /// The region's mostPopular chart in rank order: 60 videos drawn from the global hits, 140 from the rest of
+    /// the pool, shuffled together. Fixed per region; only the statistics change with time.
+    /// </summary>
+    public IReadOnlyList<string> ChartFor(string regionCode) => _charts.GetOrAdd(KnownCode(regionCode), BuildChart);
+
+    public FakeVideo? Video(string id) => _videosById.GetValueOrDefault(id);
+
+    public FakeVideoStatistics StatisticsAt(string id, DateTimeOffset at)
+    {
+        var video = Video(id) ?? throw new KeyNotFoundException($"Unknown video id '{id}'.");
+        var elapsedSeconds = Math.Max(0, (at - GrowthEpoch).Ticks / TimeSpan.TicksPerSecond);
+        return video.Growth.At(elapsedSeconds, video.LikesHidden, video.CommentsDisabled);
+    }
+
+    private string KnownCode(string regionCode) =>
+        _regions.TryGetValue(regionCode, out var region)
+            ? region.Code
+            : throw new ArgumentException($"Unknown region code '{regionCode}'.", nameof(regionCode));
+
+    private IReadOnlyList<string> BuildChart(string regionCode)
+    {
+        var rng = StableRandom.For("chart:" + regionCode);
+        var chart = Sample(rng, 0, GlobalHitCount, GlobalHitsPerChart)
+            .Concat(Sample(rng, GlobalHitCount, PoolSize, ChartLength - GlobalHitsPerChart))
+            .ToList();
+        rng.Shuffle(chart);
+        return chart.Select(index => _videos[index].Id).ToArray();
+    }
+
+    private static int[] Sample(StableRandom rng, int from, int to, int count)
+    {
+        var indexes = Enumerable.Range(from, to - from).ToArray();
+        rng.Shuffle(indexes);
+        return indexes[..count];
+    }
+}

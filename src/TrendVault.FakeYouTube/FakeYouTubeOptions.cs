@@ -1,0 +1,10 @@
+namespace TrendVault.FakeYouTube;
+
+/// <summary>Settings of the simulated API (configuration section "FakeYouTube").</summary>
+public sealed class FakeYouTubeOptions
+{
+    public const string SectionName = "FakeYouTube";
+
+    /// <summary>The only key accepted when set; when null or empty any non-empty key is accepted.</summary>
+    public string? ApiKey { get; set; }
+}

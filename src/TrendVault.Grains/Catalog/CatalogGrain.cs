@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrendVault.Model;
+using TrendVault.Storage.Catalog;
+using TrendVault.YouTube;
+using TrendVault.YouTube.Errors;
+
+namespace TrendVault.Grains.Catalog;
+
+/// <summary>
+/// Loads regions, their categories and flags from the API. A single activation serializes the
+/// silos' start-up calls, so the catalog is fetched once however many silos start together.
+/// </summary>
+public sealed partial class CatalogGrain(
+    IYouTubeClient youTube,
+    CatalogStore store,
+    FlagDownloader flags,
+    IOptions<CatalogOptions> options,
+    [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
+    ILogger<CatalogGrain> logger) : Grain, ICatalogGrain
+{
+    public async Task<CatalogSummary> EnsureLoadedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await store.CountRegionsAsync(cancellationToken) == 0)
+        {
+            return await LoadAsync(cancellationToken);
+        }
+        await DownloadMissingFlagsAsync(cancellationToken);
+        return new CatalogSummary(await store.CountRegionsAsync(cancellationToken), await store.CountCategoriesAsync(cancellationToken), Fetched: false);
+    }
+
+    public Task<CatalogSummary> RefreshAsync(CancellationToken cancellationToken = default) => LoadAsync(cancellationToken);
+
+    private async Task<CatalogSummary> LoadAsync(CancellationToken cancellationToken)
+    {
+        var regions = await youTube.ListRegionsAsync(cancellationToken: cancellationToken);
+        await store.UpsertRegionsAsync(regions, clock.GetUtcNow(), cancellationToken);
+
+        var categoryCount = 0;
+        await Parallel.ForEachAsync(
+            regions,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.CategoryConcurrency), CancellationToken = cancellationToken },
+            async (region, token) =>
+            {
+                try
+                {
+                    var categories = await youTube.ListCategoriesAsync(region.Code, cancellationToken: token);
+                    await store.ReplaceCategoriesAsync(region.Code, categories, token);
+                    Interlocked.Add(ref categoryCount, categories.Count);
+                }
+                catch (YouTubeApiException exception) when (exception.Kind is YouTubeErrorKind.BadRequest or YouTubeErrorKind.NotFound)
+                {
+                    // Some regions have no category list; the region itself is still usable.
+                    LogCategoriesMissing(region.Code, exception.Message);
+                }
+            });
+
+        await DownloadMissingFlagsAsync(cancellationToken);
+        LogLoaded(regions.Count, categoryCount);
+        return new CatalogSummary(regions.Count, categoryCount, Fetched: true);
+    }
+
+    private async Task DownloadMissingFlagsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var code in await store.ListRegionsWithoutFlagAsync(cancellationToken))
+        {
+            if (await flags.EnsureFlagAsync(code, cancellationToken) is { } path)
+            {
+                await store.SetFlagPathAsync(code, path, cancellationToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Catalog loaded: {Regions} regions, {Categories} categories")]
+    private partial void LogLoaded(int regions, int categories);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No categories for region {Region}: {Reason}")]
+    private partial void LogCategoriesMissing(string region, string reason);
+}

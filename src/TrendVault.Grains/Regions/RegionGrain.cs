@@ -1,0 +1,180 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrendVault.Model;
+using TrendVault.Storage.Catalog;
+using TrendVault.Storage.Collection;
+using TrendVault.YouTube;
+using TrendVault.YouTube.Errors;
+
+namespace TrendVault.Grains.Regions;
+
+/// <summary>
+/// Collects one region's chart once per bucket. The reminder ticks several times per bucket and a
+/// tick only collects a bucket that is not yet committed, so a tick lost in a failover is made up
+/// by the next one. A bucket counts as collected only after its snapshots and ranks committed.
+/// </summary>
+public sealed partial class RegionGrain(
+    [PersistentState("region")] IPersistentState<RegionState> state,
+    IYouTubeClient youTube,
+    CatalogStore catalog,
+    CollectionRunStore runs,
+    IOptions<CollectionOptions> options,
+    [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
+    ILogger<RegionGrain> logger) : Grain, IRegionGrain, IRemindable
+{
+    private const string ReminderName = "collect";
+
+    private string Code => this.GetPrimaryKeyString();
+
+    public async Task ActivateAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureKnownRegionAsync(cancellationToken);
+        state.State.Active = true;
+        state.State.DeactivatedByOperator = false;
+        await state.WriteStateAsync(cancellationToken);
+        // A short first due time makes a newly activated region collect within seconds.
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromSeconds(1), options.Value.TickPeriod);
+        LogActivated(Code, options.Value.TickPeriod);
+    }
+
+    public async Task EnsureActiveFromConfigurationAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.State.DeactivatedByOperator)
+        {
+            LogKeptInactive(Code);
+            return;
+        }
+        if (!state.State.Active || await this.GetReminder(ReminderName) is null)
+        {
+            await ActivateAsync(cancellationToken);
+        }
+    }
+
+    public async Task DeactivateAsync(CancellationToken cancellationToken = default)
+    {
+        state.State.Active = false;
+        state.State.DeactivatedByOperator = true;
+        await state.WriteStateAsync(cancellationToken);
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+        LogDeactivated(Code);
+    }
+
+    public Task<CollectionResult> CollectNowAsync(CancellationToken cancellationToken = default) =>
+        CollectAsync(CurrentBucket(), cancellationToken);
+
+    public Task<RegionStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var current = CurrentBucket();
+        DateTimeOffset? nextDue = !state.State.Active ? null
+            : state.State.LastCollectedBucket >= current ? current + options.Value.BucketSize
+            : clock.GetUtcNow();
+        return Task.FromResult(new RegionStatus(Code, state.State.Active, state.State.LastCollectedBucket, state.State.LastRun, nextDue));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.State.Active)
+        {
+            // A reminder can outlive a deactivation that failed half-way; this tick tidies it up.
+            if (await this.GetReminder(reminderName) is { } stale)
+            {
+                await this.UnregisterReminder(stale);
+            }
+            return;
+        }
+        await CollectAsync(CurrentBucket(), CancellationToken.None);
+    }
+
+    private async Task<CollectionResult> CollectAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        if (state.State.LastCollectedBucket >= bucket)
+        {
+            return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, state.State.LastRun?.Videos ?? 0, 0, null);
+        }
+        await EnsureKnownRegionAsync(cancellationToken);
+
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.Value.AttemptTimeout);
+        var calls = new ApiCallCounter();
+        await runs.StartAsync(Code, bucket, clock.GetUtcNow(), attempt.Token);
+        CollectionResult result;
+        try
+        {
+            var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
+            // Fan out to every video at once; each call returns when its snapshot is committed.
+            await Task.WhenAll(chart.Entries.Select(entry =>
+                GrainFactory.GetGrain<IVideoGrain>(entry.Video.Metadata.YouTubeId).RecordAsync(entry.Video, bucket, attempt.Token)));
+            var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
+            await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
+            result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);
+            state.State.LastCollectedBucket = bucket;
+            LogCollected(Code, bucket, entries.Count, calls.Count);
+        }
+        catch (YouTubeApiException exception) when (exception.Kind == YouTubeErrorKind.ChartNotFound)
+        {
+            await runs.FinishWithoutDataAsync(Code, bucket, "no_chart", exception.Message, calls.Count, clock.GetUtcNow(), CancellationToken.None);
+            result = new CollectionResult(Code, bucket, CollectionOutcome.NoChart, 0, calls.Count, exception.Message);
+            // Nothing to collect in this bucket: later ticks wait for the next one instead of looping.
+            state.State.LastCollectedBucket = bucket;
+            LogNoChart(Code, bucket);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var reason = exception is OperationCanceledException ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
+            LogFailed(exception, Code, bucket, reason);
+            result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
+            await RecordFailureAsync(bucket, reason, calls.Count);
+        }
+        state.State.LastRun = result;
+        await state.WriteStateAsync(CancellationToken.None);
+        return result;
+    }
+
+    private async Task RecordFailureAsync(DateTimeOffset bucket, string reason, int apiCalls)
+    {
+        try
+        {
+            await runs.FinishWithoutDataAsync(Code, bucket, "failed", reason, apiCalls, clock.GetUtcNow(), CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The database may be what failed; the run row then stays 'running' and the next tick retries.
+            LogRunRecordFailed(exception, Code, bucket);
+        }
+    }
+
+    private async Task EnsureKnownRegionAsync(CancellationToken cancellationToken)
+    {
+        if (!await catalog.RegionExistsAsync(Code, cancellationToken))
+        {
+            throw new ArgumentException($"Region '{Code}' is not in the catalog.");
+        }
+    }
+
+    private DateTimeOffset CurrentBucket() => Buckets.Floor(clock.GetUtcNow(), options.Value.BucketSize);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} activated; ticking every {TickPeriod}")]
+    private partial void LogActivated(string region, TimeSpan tickPeriod);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} stays inactive: an operator deactivated it")]
+    private partial void LogKeptInactive(string region);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} deactivated")]
+    private partial void LogDeactivated(string region);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} bucket {Bucket:o} collected: {Videos} videos, {ApiCalls} API calls")]
+    private partial void LogCollected(string region, DateTimeOffset bucket, int videos, int apiCalls);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} has no chart in bucket {Bucket:o} (videoChartNotFound)")]
+    private partial void LogNoChart(string region, DateTimeOffset bucket);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} collection failed: {Reason}")]
+    private partial void LogFailed(Exception exception, string region, DateTimeOffset bucket, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the failed run")]
+    private partial void LogRunRecordFailed(Exception exception, string region, DateTimeOffset bucket);
+}

@@ -1,0 +1,17 @@
+using TrendVault.Model;
+
+namespace TrendVault.Grains.Regions;
+
+/// <summary>Operational state of a region, in Orleans grain storage. The alias keeps stored rows readable across renames.</summary>
+[GenerateSerializer, Alias("TrendVault.RegionState")]
+public sealed class RegionState
+{
+    [Id(0)] public bool Active { get; set; }
+
+    /// <summary>Set by an explicit deactivation, so the start-up configuration does not undo it.</summary>
+    [Id(1)] public bool DeactivatedByOperator { get; set; }
+
+    [Id(2)] public DateTimeOffset? LastCollectedBucket { get; set; }
+
+    [Id(3)] public CollectionResult? LastRun { get; set; }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrendVault.Storage;
+using TrendVault.Storage.Migrations;
+
+// One-shot: applies sql/ to the configured database and exits (non-zero on failure).
+var builder = Host.CreateApplicationBuilder(args);
+using var host = builder.Build();
+var logger = host.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory
+    ? factory.CreateLogger("TrendVault.Migrator")
+    : throw new InvalidOperationException("No logging configured.");
+var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
+logger.LogInformation("Migrating {Database}", PostgresConnection.Redact(connectionString));
+try
+{
+    DatabaseMigrator.Apply(connectionString, logger);
+    return 0;
+}
+catch (Exception exception)
+{
+    logger.LogError(exception, "Migration failed");
+    return 1;
+}

@@ -1,0 +1,43 @@
+using Orleans.Configuration;
+
+namespace TrendVault.Silo;
+
+public static class TrendVaultSiloBuilderExtensions
+{
+    /// <summary>ADO.NET invariant of Npgsql, as the Orleans providers name it.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Grain state and reminders on PostgreSQL (the tables of sql/orleans/).</summary>
+    public static ISiloBuilder AddTrendVaultPersistence(this ISiloBuilder silo, string connectionString)
+    {
+        silo.AddAdoNetGrainStorageAsDefault(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        return silo;
+    }
+
+    /// <summary>Membership on PostgreSQL, so silos on any host that share the database form one cluster.</summary>
+    public static ISiloBuilder AddTrendVaultClustering(this ISiloBuilder silo, string connectionString, SiloOptions options)
+    {
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = Invariant;
+            o.ConnectionString = connectionString;
+        });
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = options.ClusterId;
+            o.ServiceId = options.ServiceId;
+        });
+        var advertised = string.IsNullOrWhiteSpace(options.AdvertisedIP) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(options.AdvertisedIP);
+        silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        return silo;
+    }
+}

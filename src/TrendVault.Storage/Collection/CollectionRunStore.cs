@@ -1,0 +1,78 @@
+using Npgsql;
+
+namespace TrendVault.Storage.Collection;
+
+/// <summary>The collection_runs record of each (region, bucket), and the run's trending entries.</summary>
+public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>Marks an attempt as running; a repeated attempt in the same bucket counts up.</summary>
+    public async Task StartAsync(string region, DateTimeOffset bucket, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO collection_runs (region_code, bucket, status, started_at)
+            VALUES ($1, $2, 'running', $3)
+            ON CONFLICT (region_code, bucket) DO UPDATE
+            SET status = 'running', attempts = collection_runs.attempts + 1, started_at = EXCLUDED.started_at,
+                finished_at = NULL, error = NULL
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = startedAt.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Ends an attempt without data: status 'failed' or 'no_chart'.</summary>
+    public async Task FinishWithoutDataAsync(string region, DateTimeOffset bucket, string status, string? error, int apiCalls, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE collection_runs
+            SET status = $3, error = $4, api_calls = api_calls + $5, finished_at = $6
+            WHERE region_code = $1 AND bucket = $2
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = status });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)error ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = apiCalls });
+        command.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores the chart's ranks and marks the run succeeded in one transaction. Called only after
+    /// every video's snapshot committed, so a succeeded run always has its data.
+    /// </summary>
+    public async Task CompleteAsync(string region, DateTimeOffset bucket, IReadOnlyList<TrendingEntry> entries, int apiCalls, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO trending_entries (region_code, bucket, rank, video_id)
+            SELECT $1, $2, e.rank, v.id
+            FROM unnest($3::smallint[], $4::text[]) AS e(rank, youtube_id)
+            JOIN videos v ON v.youtube_id = e.youtube_id
+            ON CONFLICT DO NOTHING
+            """, connection, transaction))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = region });
+            insert.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+            insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var update = new NpgsqlCommand("""
+            UPDATE collection_runs
+            SET status = 'succeeded', error = NULL, videos = $3, api_calls = api_calls + $4, finished_at = $5
+            WHERE region_code = $1 AND bucket = $2
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new NpgsqlParameter { Value = region });
+            update.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+            update.Parameters.Add(new NpgsqlParameter { Value = entries.Count });
+            update.Parameters.Add(new NpgsqlParameter { Value = apiCalls });
+            update.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

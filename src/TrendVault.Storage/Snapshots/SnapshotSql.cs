@@ -1,0 +1,46 @@
+namespace TrendVault.Storage.Snapshots;
+
+/// <summary>The statements of one snapshot batch: stage by COPY, then merge into the real tables.</summary>
+internal static class SnapshotSql
+{
+    public const string CreateStage = """
+        CREATE TEMP TABLE snapshot_stage (
+            youtube_id text, title text, description text, channel_id text, channel_title text,
+            category_id smallint, tags text[], published_at timestamptz, duration_seconds integer,
+            thumbnail_url text, default_audio_language text, seen_at timestamptz,
+            bucket timestamptz, views bigint, likes bigint, comments bigint
+        ) ON COMMIT DROP
+        """;
+
+    public const string CopyStage = "COPY snapshot_stage FROM STDIN (FORMAT BINARY)";
+
+    // New videos are inserted only when absent, so an existing id never burns an identity value;
+    // existing ones take the newest metadata. Snapshot conflicts mean "already stored": skip.
+    public const string Merge = """
+        CREATE TEMP TABLE latest_stage ON COMMIT DROP AS
+            SELECT DISTINCT ON (youtube_id) * FROM snapshot_stage ORDER BY youtube_id, seen_at DESC;
+
+        INSERT INTO videos (youtube_id, title, description, channel_id, channel_title, category_id, tags,
+                            published_at, duration_seconds, thumbnail_url, default_audio_language,
+                            first_seen_at, last_seen_at)
+        SELECT s.youtube_id, s.title, s.description, s.channel_id, s.channel_title, s.category_id, s.tags,
+               s.published_at, s.duration_seconds, s.thumbnail_url, s.default_audio_language, s.seen_at, s.seen_at
+        FROM latest_stage s
+        WHERE NOT EXISTS (SELECT 1 FROM videos v WHERE v.youtube_id = s.youtube_id)
+        ON CONFLICT (youtube_id) DO NOTHING;
+
+        UPDATE videos v
+        SET title = s.title, description = s.description, channel_id = s.channel_id,
+            channel_title = s.channel_title, category_id = s.category_id, tags = s.tags,
+            published_at = s.published_at, duration_seconds = s.duration_seconds,
+            thumbnail_url = s.thumbnail_url, default_audio_language = s.default_audio_language,
+            last_seen_at = s.seen_at
+        FROM latest_stage s
+        WHERE v.youtube_id = s.youtube_id AND v.last_seen_at < s.seen_at;
+
+        INSERT INTO video_snapshots (video_id, bucket, views, likes, comments)
+        SELECT v.id, s.bucket, s.views, s.likes, s.comments
+        FROM snapshot_stage s JOIN videos v ON v.youtube_id = s.youtube_id
+        ON CONFLICT (video_id, bucket) DO NOTHING;
+        """;
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TrendVault.Storage.Catalog;
+using TrendVault.Storage.Collection;
+using TrendVault.Storage.Snapshots;
+
+namespace TrendVault.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the data source, the stores and the per-process snapshot writer.</summary>
+    public static IServiceCollection AddTrendVaultStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = PostgresConnection.FromConfiguration(configuration);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddOptions<SnapshotWriterOptions>()
+            .Bind(configuration.GetSection("Storage:SnapshotWriter"))
+            .Validate(o => o.MaxBatchSize > 0 && o.MaxAttempts > 0 && o.Linger >= TimeSpan.Zero, "Storage:SnapshotWriter settings must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SnapshotWriter>();
+        services.AddSingleton<ISnapshotWriter>(sp => sp.GetRequiredService<SnapshotWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<SnapshotWriter>());
+        services.AddSingleton<CatalogStore>();
+        services.AddSingleton<CollectionRunStore>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+using Newtonsoft.Json;
+
+namespace TrendVault.YouTube.Api.Data;
+
+public sealed class PageInfo
+{
+    [JsonProperty("totalResults")] public int? TotalResults { get; set; }
+    [JsonProperty("resultsPerPage")] public int? ResultsPerPage { get; set; }
+}

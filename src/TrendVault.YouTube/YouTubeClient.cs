@@ -1,0 +1,124 @@
+using CultureInfo = System.Globalization.CultureInfo;
+using NumberStyles = System.Globalization.NumberStyles;
+using Google;
+using Google.Apis.Requests;
+using Microsoft.Extensions.Logging;
+using TrendVault.Model;
+using TrendVault.YouTube.Api;
+using TrendVault.YouTube.Errors;
+
+namespace TrendVault.YouTube;
+
+/// <inheritdoc />
+public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Extensions.Options.IOptions<YouTubeOptions> options, ILogger<YouTubeClient> logger) : IYouTubeClient
+{
+    private const int PageSize = 50;
+    private const string VideoParts = "snippet,statistics,contentDetails";
+
+    public async Task<IReadOnlyList<RegionInfo>> ListRegionsAsync(ApiCallCounter? calls = null, CancellationToken cancellationToken = default)
+    {
+        var request = service.ListRegions("snippet");
+        request.Hl = options.Value.Language;
+        var response = await ExecuteAsync(request, calls, cancellationToken);
+        return (response.Items ?? [])
+            .Where(r => RegionCode.TryNormalize(r.Snippet?.Gl ?? r.Id, out _))
+            .Select(r => new RegionInfo((r.Snippet?.Gl ?? r.Id)!.ToUpperInvariant(), r.Snippet?.Name ?? r.Id!))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<CategoryInfo>> ListCategoriesAsync(string regionCode, ApiCallCounter? calls = null, CancellationToken cancellationToken = default)
+    {
+        var request = service.ListVideoCategories("snippet");
+        request.RegionCode = regionCode;
+        request.Hl = options.Value.Language;
+        var response = await ExecuteAsync(request, calls, cancellationToken);
+        var categories = new List<CategoryInfo>();
+        foreach (var item in response.Items ?? [])
+        {
+            if (int.TryParse(item.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                categories.Add(new CategoryInfo(id, item.Snippet?.Title ?? item.Id!, item.Snippet?.Assignable ?? false));
+            }
+        }
+        return categories;
+    }
+
+    public async Task<MostPopularChart> GetMostPopularAsync(string regionCode, int maxPages, ApiCallCounter? calls = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPages, 1);
+        var entries = new List<ChartEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? pageToken = null;
+        var pages = 0;
+        var position = 0;
+        do
+        {
+            var request = service.ListVideos(VideoParts);
+            request.Chart = "mostPopular";
+            request.RegionCode = regionCode;
+            request.MaxResults = PageSize;
+            request.PageToken = pageToken;
+            var response = await ExecuteAsync(request, calls, cancellationToken);
+            pages++;
+            foreach (var item in response.Items ?? [])
+            {
+                position++;
+                // A video can slide from one page to the next between calls; its first rank wins.
+                if (VideoMapper.ToObservation(item) is not { } video)
+                {
+                    LogSkippedItem(regionCode, item.Id);
+                }
+                else if (seen.Add(video.Metadata.YouTubeId))
+                {
+                    entries.Add(new ChartEntry(position, video));
+                }
+            }
+            pageToken = response.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(pageToken) && pages < maxPages);
+
+        return new MostPopularChart(regionCode, entries, pages);
+    }
+
+    public async Task<IReadOnlyList<VideoObservation>> GetVideosAsync(IReadOnlyCollection<string> ids, ApiCallCounter? calls = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, PageSize);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var request = service.ListVideos(VideoParts);
+        request.Id = new Google.Apis.Util.Repeatable<string>(ids);
+        request.MaxResults = PageSize;
+        var response = await ExecuteAsync(request, calls, cancellationToken);
+        return (response.Items ?? []).Select(VideoMapper.ToObservation).OfType<VideoObservation>().ToList();
+    }
+
+    private static async Task<T> ExecuteAsync<T>(ClientServiceRequest<T> request, ApiCallCounter? calls, CancellationToken cancellationToken)
+    {
+        calls?.Increment();
+        try
+        {
+            return await request.ExecuteAsync(cancellationToken);
+        }
+        catch (GoogleApiException exception)
+        {
+            throw YouTubeErrorClassifier.Classify(exception);
+        }
+        catch (Newtonsoft.Json.JsonException exception)
+        {
+            throw YouTubeErrorClassifier.Malformed(exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new YouTubeApiException(YouTubeErrorKind.Transport, exception.StatusCode, null, $"YouTube API unreachable: {exception.Message}", exception);
+        }
+        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new YouTubeApiException(YouTubeErrorKind.Transport, null, null, "YouTube API call timed out", exception);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chart of {Region} had an item without id, snippet or view count ({VideoId}); skipped")]
+    private partial void LogSkippedItem(string region, string? videoId);
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using TrendVault.YouTube.Errors;
+
+namespace TrendVault.YouTube.Tests;
+
+public sealed class RecordedErrorClassificationTests
+{
+    [Theory]
+    [InlineData("error.quotaExceeded.json", HttpStatusCode.Forbidden, YouTubeErrorKind.QuotaExceeded, "quotaExceeded")]
+    [InlineData("error.keyInvalid.legacy.json", HttpStatusCode.BadRequest, YouTubeErrorKind.InvalidKey, "keyInvalid")]
+    [InlineData("error.accessNotConfigured.json", HttpStatusCode.Forbidden, YouTubeErrorKind.AccessNotConfigured, "accessNotConfigured")]
+    [InlineData("error.accessNotConfigured.legacy-2020.json", HttpStatusCode.Forbidden, YouTubeErrorKind.AccessNotConfigured, "accessNotConfigured")]
+    [InlineData("error.badRequest.invalidArgument.json", HttpStatusCode.BadRequest, YouTubeErrorKind.BadRequest, "badRequest")]
+    [InlineData("error.permissionDenied.json", HttpStatusCode.Forbidden, YouTubeErrorKind.Forbidden, "SERVICE_UNAVAILABLE")]
+    public async Task Each_recorded_error_is_classified(string file, HttpStatusCode status, YouTubeErrorKind kind, string reason)
+    {
+        var client = RecordedResponses.Client(_ => (status, file));
+
+        var error = await Assert.ThrowsAsync<YouTubeApiException>(() => client.GetMostPopularAsync("US", maxPages: 1));
+
+        Assert.Equal((kind, status, reason), (error.Kind, error.Status, error.Reason));
+    }
+
+    [Fact]
+    public async Task Quota_and_key_errors_are_not_transient_but_key_errors_need_an_operator()
+    {
+        var quota = await Assert.ThrowsAsync<YouTubeApiException>(() =>
+            RecordedResponses.Client(_ => (HttpStatusCode.Forbidden, "error.quotaExceeded.json")).ListRegionsAsync());
+        var key = await Assert.ThrowsAsync<YouTubeApiException>(() =>
+            RecordedResponses.Client(_ => (HttpStatusCode.BadRequest, "error.keyInvalid.legacy.json")).ListRegionsAsync());
+
+        Assert.Equal((false, false), (quota.IsTransient, quota.IsConfigurationError));
+        Assert.Equal((false, true), (key.IsTransient, key.IsConfigurationError));
+    }
+
+    [Fact]
+    public async Task A_failed_call_still_counts_as_an_api_call()
+    {
+        var calls = new ApiCallCounter();
+
+        await Assert.ThrowsAsync<YouTubeApiException>(() =>
+            RecordedResponses.Client(_ => (HttpStatusCode.Forbidden, "error.quotaExceeded.json")).GetMostPopularAsync("US", 4, calls));
+
+        Assert.Equal(1, calls.Count);
+    }
+}

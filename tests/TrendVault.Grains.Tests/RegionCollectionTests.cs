@@ -76,8 +76,8 @@ public sealed class RegionCollectionTests(CollectionClusterFixture fixture)
         }
         Assert.Contains(after, pair => pair.Value.Views > before[pair.Key].Views);
         Assert.Equal(2, await fixture.Database.ScalarAsync<int>(
-            "SELECT count(DISTINCT bucket) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = $1",
-            YouTube.Catalog.ChartFor("DK")[0]));
+            "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = $1 AND s.bucket >= $2",
+            YouTube.Catalog.ChartFor("DK")[0], first.UtcDateTime));
     }
 
     [Fact]

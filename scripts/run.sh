@@ -27,6 +27,7 @@ stop_all() {
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   if [ -n "$started_pg" ]; then scripts/postgres.sh stop "$started_pg"; fi
   echo "Stopped."
+  exit 0
 }
 trap stop_all INT TERM EXIT
 
@@ -80,4 +81,5 @@ Stop:          Ctrl+C
 INFO
 
 wait -n "${pids[@]}" || true
-echo "A process exited; see $logs."
+echo "A process exited unexpectedly; see $logs."
+exit 1

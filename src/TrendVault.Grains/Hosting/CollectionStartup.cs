@@ -14,6 +14,7 @@ public sealed partial class CollectionStartup(
     IOptions<CollectionOptions> collection,
     IOptions<CatalogOptions> catalog,
     Storage.Catalog.CatalogStore store,
+    IHostApplicationLifetime lifetime,
     ILogger<CollectionStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -21,6 +22,12 @@ public sealed partial class CollectionStartup(
         if (!catalog.Value.LoadOnStart)
         {
             return;
+        }
+        // Grain calls made before the silo is active only fail and retry noisily.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
         }
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {

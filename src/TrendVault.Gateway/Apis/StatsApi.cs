@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Queries;
+using TrendVault.Gateway.Validation;
+
+namespace TrendVault.Gateway.Apis;
+
+public static class StatsApi
+{
+    public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/stats").WithTags("Stats");
+        api.MapGet("/top", TopGainers).WithSummary("Biggest gainers of views, likes or comments over a window ending at the latest collected bucket");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TopGainer>>, ProblemHttpResult, ValidationProblem>> TopGainers(
+        [FromQuery] string? region, [FromQuery] string? metric, [FromQuery] string? window, [FromQuery] string? limit,
+        StatsQueries stats, RegionQueries regions, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var code = RequestParsing.RegionCode(region, "region", errors, required: false);
+        var gainMetric = RequestParsing.Choice(metric, "metric", GainMetric.Views, errors);
+        var span = RequestParsing.Window(window, "window", TimeSpan.FromHours(24), errors);
+        var top = RequestParsing.Integer(limit, "limit", 10, 1, 100, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        if (code is not null && await regions.FindAsync(code, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Region {code} is not in the catalog.");
+        }
+        return TypedResults.Ok(await stats.TopGainersAsync(code, gainMetric, span, top, cancellationToken));
+    }
+}

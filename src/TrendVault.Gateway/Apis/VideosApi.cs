@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Queries;
+using TrendVault.Gateway.Validation;
+
+namespace TrendVault.Gateway.Apis;
+
+public static class VideosApi
+{
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/videos").WithTags("Videos");
+        api.MapGet("/", ListVideos).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100)");
+        api.MapGet("/{videoId}", GetVideo).WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank");
+        api.MapGet("/{videoId}/snapshots", GetSnapshots).WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day");
+        return app;
+    }
+
+    private static async Task<Results<Ok<VideoPage>, ValidationProblem>> ListVideos(
+        [FromQuery] string? region, [FromQuery] string? category, [FromQuery] string? q, [FromQuery] string? sort,
+        [FromQuery] string? page, [FromQuery] string? pageSize, VideoQueries queries, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var filter = new VideoFilter(
+            RequestParsing.RegionCode(region, "region", errors, required: false),
+            string.IsNullOrEmpty(category) ? null : RequestParsing.Integer(category, "category", 0, 1, short.MaxValue, errors),
+            q is { Length: > 200 } ? Reject(errors, "q", "Search text is limited to 200 characters.") : q,
+            RequestParsing.Choice(sort, "sort", VideoSort.LastSeen, errors),
+            RequestParsing.Integer(page, "page", 1, 1, 1_000_000, errors),
+            RequestParsing.Integer(pageSize, "pageSize", 20, 1, MaxPageSize, errors));
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        return TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<VideoDetail>, ProblemHttpResult>> GetVideo(string videoId, VideoQueries queries, CancellationToken cancellationToken)
+    {
+        if (!RequestParsing.IsVideoId(videoId))
+        {
+            return Problems.InvalidVideoId(videoId);
+        }
+        return await queries.FindAsync(videoId, cancellationToken) is { } video ? TypedResults.Ok(video) : UnknownVideo(videoId);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, ProblemHttpResult, ValidationProblem>> GetSnapshots(
+        string videoId, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, VideoQueries queries, CancellationToken cancellationToken)
+    {
+        if (!RequestParsing.IsVideoId(videoId))
+        {
+            return Problems.InvalidVideoId(videoId);
+        }
+        var errors = new RequestErrors();
+        var fromTime = RequestParsing.Timestamp(from, "from", errors);
+        var toTime = RequestParsing.Timestamp(to, "to", errors);
+        var step = RequestParsing.Choice(interval, "interval", SnapshotInterval.Hour, errors);
+        RequestParsing.Range(fromTime, toTime, errors);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        return await queries.SnapshotsAsync(videoId, fromTime, toTime, step, cancellationToken) is { } points ? TypedResults.Ok(points) : UnknownVideo(videoId);
+    }
+
+    private static string? Reject(RequestErrors errors, string parameter, string message)
+    {
+        errors.Add(parameter, message);
+        return null;
+    }
+
+    private static ProblemHttpResult UnknownVideo(string videoId) => Problems.NotFound($"Video {videoId} is not tracked.");
+}

@@ -1,0 +1,3 @@
+namespace TrendVault.Gateway.Contracts;
+
+public sealed record RegionActivation(string Region, bool Active);

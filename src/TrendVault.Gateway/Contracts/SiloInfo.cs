@@ -1,0 +1,3 @@
+namespace TrendVault.Gateway.Contracts;
+
+public sealed record SiloInfo(string Address, string Status);

@@ -1,0 +1,3 @@
+namespace TrendVault.Gateway.Contracts;
+
+public sealed record TopGainer(string VideoId, string Title, long Gained, long FromValue, long ToValue);

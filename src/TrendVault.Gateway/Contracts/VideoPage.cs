@@ -1,0 +1,3 @@
+namespace TrendVault.Gateway.Contracts;
+
+public sealed record VideoPage(int Page, int PageSize, long Total, IReadOnlyList<VideoListItem> Items);

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+using Scalar.AspNetCore;
+using TrendVault.Gateway;
+using TrendVault.Gateway.Apis;
+using TrendVault.Gateway.Health;
+using TrendVault.Gateway.Queries;
+using TrendVault.Gateway.Security;
+using TrendVault.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var connectionString = PostgresConnection.FromConfiguration(configuration);
+
+builder.Services.AddOptions<GatewayApiOptions>()
+    .Bind(configuration.GetSection("Orleans"))
+    .Configure(o =>
+    {
+        o.AdminToken = configuration["TRENDVAULT_ADMIN_TOKEN"] is { Length: > 0 } token ? token : null;
+        o.StaticRoot = configuration["Catalog:StaticRoot"] ?? o.StaticRoot;
+        var youTube = configuration["YOUTUBE_BASE_URL"];
+        o.DataSource = youTube is null || new Uri(youTube).Host.EndsWith("googleapis.com", StringComparison.OrdinalIgnoreCase) ? "youtube" : "fake";
+    })
+    .Validate(o => o.AdminToken is null or { Length: >= 16 }, "TRENDVAULT_ADMIN_TOKEN must be at least 16 characters when set.")
+    .ValidateOnStart();
+var gateway = configuration.GetSection("Orleans").Get<GatewayApiOptions>() ?? new GatewayApiOptions();
+
+builder.UseOrleansClient(client =>
+{
+    client.UseAdoNetClustering(o =>
+    {
+        o.Invariant = "Npgsql";
+        o.ConnectionString = connectionString;
+    });
+    client.Configure<ClusterOptions>(o =>
+    {
+        o.ClusterId = gateway.ClusterId;
+        o.ServiceId = gateway.ServiceId;
+    });
+    client.UseConnectionRetryFilter<ClientConnectionRetryFilter>();
+});
+
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton<RegionQueries>();
+builder.Services.AddSingleton<VideoQueries>();
+builder.Services.AddSingleton<StatsQueries>();
+builder.Services.AddSingleton<ExportQueries>();
+builder.Services.AddSingleton<RegionDirectory>();
+builder.Services.AddSingleton<AdminTokenFilter>();
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks()
+    .AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"])
+    .AddCheck<OrleansHealthCheck>("orleans", tags: ["ready"]);
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+var staticRoot = Path.GetFullPath(app.Services.GetRequiredService<IOptions<GatewayApiOptions>>().Value.StaticRoot);
+Directory.CreateDirectory(staticRoot);
+app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot), RequestPath = "/static" });
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+
+app.MapRegionsApi();
+app.MapVideosApi();
+app.MapStatsApi();
+app.MapExportApi();
+app.MapStatusApi();
+
+app.Run();

@@ -1,0 +1,8 @@
+namespace TrendVault.Gateway.Queries;
+
+public enum GainMetric
+{
+    Views,
+    Likes,
+    Comments,
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+using TrendVault.Gateway.Contracts;
+
+namespace TrendVault.Gateway.Queries;
+
+/// <summary>Reads of the catalog, trending entries and collection runs.</summary>
+public sealed class RegionQueries(NpgsqlDataSource dataSource)
+{
+    public sealed record RegionRow(string Code, string Name, string? FlagPath, DateTimeOffset? LastCollectedAt);
+
+    public async Task<IReadOnlyList<RegionRow>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.code, r.name, r.flag_path,
+                   (SELECT max(c.bucket) FROM collection_runs c WHERE c.region_code = r.code AND c.status = 'succeeded')
+            FROM regions r ORDER BY r.code
+            """);
+        return await ReadRegionsAsync(command, cancellationToken);
+    }
+
+    public async Task<RegionRow?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT r.code, r.name, r.flag_path,
+                   (SELECT max(c.bucket) FROM collection_runs c WHERE c.region_code = r.code AND c.status = 'succeeded')
+            FROM regions r WHERE r.code = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        return (await ReadRegionsAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<CategoryItem>> CategoriesAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id, title, assignable FROM categories WHERE region_code = $1 ORDER BY id");
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var categories = new List<CategoryItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            categories.Add(new CategoryItem(reader.GetInt16(0), reader.GetString(1), reader.GetBoolean(2)));
+        }
+        return categories;
+    }
+
+    /// <summary>The chart of the latest succeeded bucket at or before <paramref name="at"/> (or the latest overall).</summary>
+    public async Task<TrendingBoard> TrendingAsync(string code, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH board AS (
+                SELECT max(bucket) AS bucket FROM collection_runs
+                WHERE region_code = $1 AND status = 'succeeded' AND ($2::timestamptz IS NULL OR bucket <= $2)
+            )
+            SELECT board.bucket, t.rank, v.youtube_id, v.title, v.channel_title, v.category_id, s.views, s.likes, s.comments
+            FROM board
+            LEFT JOIN trending_entries t ON t.region_code = $1 AND t.bucket = board.bucket
+            LEFT JOIN videos v ON v.id = t.video_id
+            LEFT JOIN video_snapshots s ON s.video_id = t.video_id AND s.bucket = t.bucket
+            ORDER BY t.rank
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)at?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        DateTimeOffset? capturedAt = null;
+        var items = new List<TrendingItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            capturedAt = reader.Nullable<DateTimeOffset>(0);
+            if (!reader.IsDBNull(1))
+            {
+                items.Add(new TrendingItem(reader.GetInt16(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.Nullable<short>(5), reader.Nullable<long>(6), reader.Nullable<long>(7), reader.Nullable<long>(8)));
+            }
+        }
+        return new TrendingBoard(code, capturedAt, items);
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls, error
+            FROM collection_runs ORDER BY started_at DESC, region_code LIMIT $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var runs = new List<RunRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            runs.Add(new RunRecord(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetInt32(3),
+                reader.GetFieldValue<DateTimeOffset>(4), reader.Nullable<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableString(8)));
+        }
+        return runs;
+    }
+
+    private static async Task<IReadOnlyList<RegionRow>> ReadRegionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<RegionRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new RegionRow(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.Nullable<DateTimeOffset>(3)));
+        }
+        return rows;
+    }
+}

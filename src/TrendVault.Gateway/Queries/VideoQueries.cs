@@ -1,0 +1,159 @@
+using System.Text;
+using Npgsql;
+using TrendVault.Gateway.Contracts;
+
+namespace TrendVault.Gateway.Queries;
+
+/// <summary>Reads of videos and their snapshot series.</summary>
+public sealed class VideoQueries(NpgsqlDataSource dataSource)
+{
+    private const string LatestSnapshot = """
+        LEFT JOIN LATERAL (
+            SELECT s.bucket, s.views, s.likes, s.comments FROM video_snapshots s
+            WHERE s.video_id = v.id ORDER BY s.bucket DESC LIMIT 1
+        ) latest ON true
+        """;
+
+    public async Task<VideoPage> ListAsync(VideoFilter filter, CancellationToken cancellationToken)
+    {
+        var where = new StringBuilder("WHERE true");
+        var parameters = new List<NpgsqlParameter>();
+        if (filter.Region is not null)
+        {
+            parameters.Add(new NpgsqlParameter { Value = filter.Region });
+            where.Append($" AND EXISTS (SELECT 1 FROM trending_entries t WHERE t.video_id = v.id AND t.region_code = ${parameters.Count})");
+        }
+        if (filter.Category is { } category)
+        {
+            parameters.Add(new NpgsqlParameter { Value = (short)category });
+            where.Append($" AND v.category_id = ${parameters.Count}");
+        }
+        if (!string.IsNullOrEmpty(filter.Search))
+        {
+            parameters.Add(new NpgsqlParameter { Value = "%" + EscapeLike(filter.Search) + "%" });
+            where.Append($" AND (v.title ILIKE ${parameters.Count} OR v.channel_title ILIKE ${parameters.Count})");
+        }
+
+        long total;
+        await using (var count = dataSource.CreateCommand($"SELECT count(*) FROM videos v {where}"))
+        {
+            count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var orderBy = filter.Sort switch
+        {
+            VideoSort.FirstSeen => "v.first_seen_at DESC, v.youtube_id",
+            VideoSort.Published => "v.published_at DESC NULLS LAST, v.youtube_id",
+            VideoSort.Title => "v.title, v.youtube_id",
+            VideoSort.Views => "latest.views DESC NULLS LAST, v.youtube_id",
+            _ => "v.last_seen_at DESC, v.youtube_id",
+        };
+        parameters.Add(new NpgsqlParameter { Value = filter.PageSize });
+        parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
+        await using var command = dataSource.CreateCommand($"""
+            SELECT v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at, v.last_seen_at,
+                   latest.views, latest.likes, latest.comments
+            FROM videos v
+            {LatestSnapshot}
+            {where}
+            ORDER BY {orderBy}
+            LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}
+            """);
+        command.Parameters.AddRange(parameters.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<VideoListItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new VideoListItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Nullable<short>(3),
+                reader.Nullable<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
+                reader.Nullable<long>(7), reader.Nullable<long>(8), reader.Nullable<long>(9)));
+        }
+        return new VideoPage(filter.Page, filter.PageSize, total, items);
+    }
+
+    public async Task<VideoDetail?> FindAsync(string youTubeId, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        var video = new NpgsqlBatchCommand($"""
+            SELECT v.youtube_id, v.title, v.description, v.channel_id, v.channel_title, v.category_id, v.tags, v.published_at,
+                   v.duration_seconds, v.thumbnail_url, v.first_seen_at, v.last_seen_at,
+                   latest.bucket, latest.views, latest.likes, latest.comments
+            FROM videos v
+            {LatestSnapshot}
+            WHERE v.youtube_id = $1
+            """);
+        video.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+        var regions = new NpgsqlBatchCommand("""
+            SELECT t.region_code, min(t.rank), max(t.bucket)
+            FROM trending_entries t JOIN videos v ON v.id = t.video_id
+            WHERE v.youtube_id = $1
+            GROUP BY t.region_code ORDER BY min(t.rank), t.region_code
+            """);
+        regions.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+        batch.BatchCommands.Add(video);
+        batch.BatchCommands.Add(regions);
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        SnapshotPoint? latest = reader.IsDBNull(12) ? null
+            : new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(12), reader.GetInt64(13), reader.Nullable<long>(14), reader.Nullable<long>(15));
+        var detail = new VideoDetail(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.GetString(3), reader.GetString(4),
+            reader.Nullable<short>(5), reader.GetFieldValue<string[]>(6), reader.Nullable<DateTimeOffset>(7), reader.Nullable<int>(8),
+            reader.NullableString(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), latest, []);
+        await reader.NextResultAsync(cancellationToken);
+        var ranks = new List<VideoRegionRank>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ranks.Add(new VideoRegionRank(reader.GetString(0), reader.GetInt16(1), reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        return detail with { Regions = ranks };
+    }
+
+    /// <summary>The video's snapshots in time order; null when the video is unknown.</summary>
+    public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
+    {
+        var sql = interval == SnapshotInterval.Day
+            ? """
+              SELECT bucket, views, likes, comments FROM (
+                  SELECT DISTINCT ON (date_trunc('day', s.bucket, 'UTC')) s.bucket, s.views, s.likes, s.comments
+                  FROM video_snapshots s
+                  WHERE s.video_id = (SELECT id FROM target) AND ($2::timestamptz IS NULL OR s.bucket >= $2) AND ($3::timestamptz IS NULL OR s.bucket <= $3)
+                  ORDER BY date_trunc('day', s.bucket, 'UTC'), s.bucket DESC
+              ) days
+              ORDER BY bucket
+              """
+            : """
+              SELECT s.bucket, s.views, s.likes, s.comments FROM video_snapshots s
+              WHERE s.video_id = (SELECT id FROM target) AND ($2::timestamptz IS NULL OR s.bucket >= $2) AND ($3::timestamptz IS NULL OR s.bucket <= $3)
+              ORDER BY s.bucket
+              """;
+        await using var batch = dataSource.CreateBatch();
+        var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
+        exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+        var points = new NpgsqlBatchCommand($"WITH target AS (SELECT id FROM videos WHERE youtube_id = $1) {sql}");
+        points.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+        points.Parameters.Add(new NpgsqlParameter { Value = (object?)from?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        points.Parameters.Add(new NpgsqlParameter { Value = (object?)to?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        batch.BatchCommands.Add(exists);
+        batch.BatchCommands.Add(points);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(0))
+        {
+            return null;
+        }
+        await reader.NextResultAsync(cancellationToken);
+        var series = new List<SnapshotPoint>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            series.Add(new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1), reader.Nullable<long>(2), reader.Nullable<long>(3)));
+        }
+        return series;
+    }
+
+    private static string EscapeLike(string value) =>
+        value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Testing;
+using TrendVault.Gateway.Contracts;
+
+namespace TrendVault.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class AdminApiTests(GatewayFixture fixture)
+{
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-token-0123456789")]
+    [InlineData("")]
+    public async Task Admin_endpoints_without_the_right_token_answer_401(string? token)
+    {
+        using var http = fixture.CreateClient(token);
+
+        var response = await http.PostAsync("/api/regions/FR/collect", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Collect_with_the_token_answers_once_the_bucket_is_committed()
+    {
+        using var http = fixture.CreateClient(GatewayFixture.AdminToken);
+
+        var response = await http.PostAsync("/api/regions/fr/collect", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var collected = await response.Content.ReadFromJsonAsync<CollectResponse>();
+        Assert.Equal(new CollectResponse("FR", GatewayFixture.SecondBucket, 200, "collected"), collected);
+        Assert.Equal(200L, await fixture.Database.ScalarAsync<long>(
+            "SELECT count(*) FROM trending_entries WHERE region_code = 'FR' AND bucket = $1", GatewayFixture.SecondBucket.UtcDateTime));
+    }
+
+    [Fact]
+    public async Task Activate_and_deactivate_change_the_live_state()
+    {
+        using var http = fixture.CreateClient(GatewayFixture.AdminToken);
+
+        await http.PostAsync("/api/regions/IT/activate", null);
+        var active = await http.GetFromJsonAsync<RegionDetail>("/api/regions/IT");
+        await http.PostAsync("/api/regions/IT/deactivate", null);
+        var inactive = await http.GetFromJsonAsync<RegionDetail>("/api/regions/IT");
+
+        Assert.True(active!.Active);
+        Assert.False(inactive!.Active);
+        Assert.Null(inactive.NextDueAt);
+    }
+
+    [Fact]
+    public async Task Admin_endpoints_are_refused_when_no_token_is_configured()
+    {
+        await using var gateway = fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), adminToken: null);
+        using var http = gateway.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", "anything-at-all-0123");
+
+        var response = await http.PostAsync("/api/regions/US/activate", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Contains("TRENDVAULT_ADMIN_TOKEN", problem!.Detail);
+    }
+
+    [Fact]
+    public async Task A_failed_collection_is_a_502_with_the_reason()
+    {
+        fixture.YouTube.Faults.Set("ES", FakeYouTube.Faults.FakeFaultKind.QuotaExceeded, count: 1);
+        using var http = fixture.CreateClient(GatewayFixture.AdminToken);
+
+        var response = await http.PostAsync("/api/regions/ES/collect", null);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Contains("quotaExceeded", problem!.Detail);
+    }
+
+    [Fact]
+    public async Task The_admin_token_never_appears_in_a_response()
+    {
+        using var http = fixture.CreateClient("wrong-token-0123456789");
+
+        var bodies = new List<string>
+        {
+            await (await http.PostAsync("/api/regions/US/collect", null)).Content.ReadAsStringAsync(),
+            await http.GetStringAsync("/api/status"),
+            await http.GetStringAsync("/openapi/v1.json"),
+        };
+
+        Assert.DoesNotContain(bodies, body => body.Contains(GatewayFixture.AdminToken, StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace TrendVault.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class ExportApiTests(GatewayFixture fixture)
+{
+    private static readonly string[] Columns =
+    [
+        "video_id", "trending_date", "title", "channel_title", "category_id", "publish_time", "tags", "views", "likes", "dislikes",
+        "comment_count", "thumbnail_link", "comments_disabled", "ratings_disabled", "video_error_or_removed", "description", "region", "rank",
+    ];
+
+    [Fact]
+    public async Task The_csv_export_parses_back_to_exactly_what_was_stored()
+    {
+        using var http = fixture.CreateClient();
+
+        var response = await http.GetAsync("/api/export/trending.csv?region=US");
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        using var csv = new CsvReader(new StringReader(await response.Content.ReadAsStringAsync()), CultureInfo.InvariantCulture);
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        Assert.Equal(Columns, csv.HeaderRecord);
+        var rows = new List<(string Id, string Date, string Title, string Description, string Views, string Likes, string Comments, string Tags, int Rank)>();
+        while (await csv.ReadAsync())
+        {
+            rows.Add((csv.GetField("video_id")!, csv.GetField("trending_date")!, csv.GetField("title")!, csv.GetField("description")!,
+                csv.GetField("views")!, csv.GetField("likes")!, csv.GetField("comment_count")!, csv.GetField("tags")!, int.Parse(csv.GetField("rank")!)));
+        }
+
+        var stored = await fixture.Database.RowsAsync("""
+            SELECT v.youtube_id, t.bucket, v.title, coalesce(v.description, ''), s.views, s.likes, s.comments, v.tags, t.rank
+            FROM trending_entries t JOIN videos v ON v.id = t.video_id JOIN video_snapshots s ON s.video_id = t.video_id AND s.bucket = t.bucket
+            WHERE t.region_code = 'US' ORDER BY t.bucket, t.rank
+            """);
+        Assert.Equal(400, rows.Count);
+        Assert.Equal(stored.Select(r => (
+                (string)r[0]!,
+                ((DateTime)r[1]!).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                (string)r[2]!,
+                (string)r[3]!,
+                r[4]!.ToString()!,
+                r[5]?.ToString() ?? string.Empty,
+                r[6]?.ToString() ?? string.Empty,
+                ((string[])r[7]!).Length == 0 ? "[none]" : string.Join('|', ((string[])r[7]!).Select(t => $"\"{t}\"")),
+                (int)(short)r[8]!)),
+            rows);
+    }
+
+    [Fact]
+    public async Task Multi_line_descriptions_with_quotes_survive_the_round_trip()
+    {
+        using var http = fixture.CreateClient();
+        var tricky = fixture.YouTube.Catalog.ChartFor("US")
+            .Select(id => fixture.YouTube.Catalog.Video(id)!)
+            .First(v => v.Description.Contains('\n') && v.Description.Contains('"'));
+
+        var body = await http.GetStringAsync("/api/export/trending.csv?region=US");
+
+        using var csv = new CsvReader(new StringReader(body), CultureInfo.InvariantCulture);
+        var descriptions = csv.GetRecords<dynamic>().Select(r => (string)((IDictionary<string, object>)r)["description"]).ToList();
+        Assert.Contains(tricky.Description, descriptions);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TrendVault.FakeYouTube;
+using TrendVault.Grains;
+using TrendVault.Grains.Hosting;
+using TrendVault.Silo;
+using TrendVault.Testing;
+
+namespace TrendVault.Gateway.Tests;
+
+/// <summary>
+/// The gateway in-process, joined over ADO.NET clustering to a real silo whose data came from the
+/// fake YouTube API: US collected in two consecutive buckets, GB in the second.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public const string AdminToken = "test-admin-token-0123456789";
+    public static readonly DateTimeOffset FirstBucket = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset SecondBucket = FirstBucket.AddHours(1);
+    public static readonly DateTimeOffset FirstCapture = FirstBucket.AddMinutes(5);
+    public static readonly DateTimeOffset SecondCapture = SecondBucket.AddMinutes(5);
+
+    public FakeTimeProvider Clock { get; } = new(FirstCapture);
+
+    public PostgresTestDatabase Database { get; private set; } = null!;
+
+    public FakeYouTubeServer YouTube { get; private set; } = null!;
+
+    public string ClusterId { get; } = $"gateway-test-{Guid.NewGuid():N}";
+
+    public IHost Silo { get; private set; } = null!;
+
+    public IGrainFactory Grains => Silo.Services.GetRequiredService<IGrainFactory>();
+
+    public WebApplicationFactory<GatewayApiOptions> Gateway { get; private set; } = null!;
+
+    public string StaticRoot { get; } = Path.Combine(Path.GetTempPath(), $"trendvault-gateway-static-{Guid.NewGuid():N}");
+
+    public HttpClient CreateClient(string? bearer = null)
+    {
+        var client = Gateway.CreateClient();
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Database = await PostgresTestDatabase.CreateAsync();
+        YouTube = await FakeYouTubeServer.StartAsync(timeProvider: Clock);
+        Silo = await StartSiloAsync();
+
+        var grains = Grains;
+        await grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync();
+        await grains.GetGrain<IRegionGrain>("US").CollectNowAsync();
+        Clock.SetUtcNow(SecondCapture);
+        await Task.WhenAll(grains.GetGrain<IRegionGrain>("US").CollectNowAsync(), grains.GetGrain<IRegionGrain>("GB").CollectNowAsync());
+
+        Gateway = WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), AdminToken);
+    }
+
+    /// <summary>A gateway configured like this fixture's, with another admin token (null: none).</summary>
+    public WebApplicationFactory<GatewayApiOptions> WithGatewaySettings(WebApplicationFactory<GatewayApiOptions> factory, string? adminToken) =>
+        factory.WithWebHostBuilder(web =>
+        {
+            web.UseSetting("ConnectionStrings:Postgres", Database.ConnectionString);
+            web.UseSetting("Orleans:ClusterId", ClusterId);
+            web.UseSetting("Orleans:ServiceId", ClusterId);
+            web.UseSetting("YOUTUBE_BASE_URL", YouTube.BaseUrl.ToString());
+            web.UseSetting("Catalog:StaticRoot", StaticRoot);
+            web.UseSetting("TRENDVAULT_ADMIN_TOKEN", adminToken ?? string.Empty);
+        });
+
+    /// <summary>A silo built exactly as the silo host builds one, with free ports and the shared clock.</summary>
+    private async Task<IHost> StartSiloAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
+            ["YOUTUBE_API_KEY"] = "test-key",
+            ["YOUTUBE_BASE_URL"] = YouTube.BaseUrl.ToString(),
+            ["Collection:Regions"] = "",
+            ["Catalog:StaticRoot"] = StaticRoot,
+            ["Catalog:FlagUrlTemplate"] = new Uri(YouTube.RootUrl, "flags/{code}.svg").ToString(),
+            ["Catalog:LoadOnStart"] = "false",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddKeyedSingleton<TimeProvider>(CollectionClock.Key, Clock);
+        builder.Services.AddTrendVaultCollection(builder.Configuration);
+        builder.UseOrleans(silo => silo
+            .AddTrendVaultClustering(Database.ConnectionString, new SiloOptions
+            {
+                ClusterId = ClusterId,
+                ServiceId = ClusterId,
+                SiloPort = FreePort(),
+                GatewayPort = FreePort(),
+            })
+            .AddTrendVaultPersistence(Database.ConnectionString));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Silo.StopAsync();
+        Silo.Dispose();
+        await YouTube.DisposeAsync();
+        await Database.DisposeAsync();
+        if (Directory.Exists(StaticRoot))
+        {
+            Directory.Delete(StaticRoot, recursive: true);
+        }
+    }
+}

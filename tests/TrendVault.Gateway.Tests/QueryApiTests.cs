@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Json;
+using TrendVault.Gateway.Contracts;
+
+namespace TrendVault.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class QueryApiTests(GatewayFixture fixture)
+{
+    private readonly HttpClient _http = fixture.CreateClient();
+
+    [Fact]
+    public async Task The_trending_board_lists_the_latest_bucket_in_chart_order_with_its_counts()
+    {
+        var board = await _http.GetFromJsonAsync<TrendingBoard>("/api/regions/us/trending");
+
+        Assert.Equal(("US", GatewayFixture.SecondBucket), (board!.Region, board.CapturedAt));
+        Assert.Equal(Enumerable.Range(1, 200), board.Items.Select(i => i.Rank));
+        Assert.Equal(fixture.YouTube.Catalog.ChartFor("US"), board.Items.Select(i => i.VideoId));
+        foreach (var item in board.Items)
+        {
+            var expected = fixture.YouTube.Catalog.StatisticsAt(item.VideoId, GatewayFixture.SecondCapture);
+            Assert.Equal((expected.Views, expected.Likes, expected.Comments), (item.Views!.Value, item.Likes, item.Comments));
+            Assert.Equal(fixture.YouTube.Catalog.Video(item.VideoId)!.Title, item.Title);
+        }
+    }
+
+    [Fact]
+    public async Task The_trending_board_at_a_past_time_shows_the_bucket_collected_then()
+    {
+        var at = Uri.EscapeDataString(GatewayFixture.FirstBucket.AddMinutes(30).ToString("o"));
+
+        var board = await _http.GetFromJsonAsync<TrendingBoard>($"/api/regions/US/trending?at={at}");
+
+        Assert.Equal(GatewayFixture.FirstBucket, board!.CapturedAt);
+        var first = board.Items[0];
+        Assert.Equal(fixture.YouTube.Catalog.StatisticsAt(first.VideoId, GatewayFixture.FirstCapture).Views, first.Views);
+    }
+
+    [Fact]
+    public async Task A_board_before_any_collection_is_empty()
+    {
+        var board = await _http.GetFromJsonAsync<TrendingBoard>("/api/regions/US/trending?at=2020-01-01T00:00:00Z");
+
+        Assert.Null(board!.CapturedAt);
+        Assert.Empty(board.Items);
+    }
+
+    [Fact]
+    public async Task A_video_series_has_one_point_per_bucket_with_the_collected_counts()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[0];
+
+        var series = await _http.GetFromJsonAsync<List<SnapshotPoint>>($"/api/videos/{id}/snapshots");
+
+        var first = fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.FirstCapture);
+        var second = fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.SecondCapture);
+        Assert.Equal(
+            [new SnapshotPoint(GatewayFixture.FirstBucket, first.Views, first.Likes, first.Comments),
+             new SnapshotPoint(GatewayFixture.SecondBucket, second.Views, second.Likes, second.Comments)],
+            series);
+    }
+
+    [Fact]
+    public async Task A_daily_series_keeps_the_last_snapshot_of_each_day()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[0];
+
+        var series = await _http.GetFromJsonAsync<List<SnapshotPoint>>($"/api/videos/{id}/snapshots?interval=day");
+
+        Assert.Equal(GatewayFixture.SecondBucket, Assert.Single(series!).CapturedAt);
+    }
+
+    [Fact]
+    public async Task A_series_range_excludes_snapshots_outside_it()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[0];
+        var to = Uri.EscapeDataString(GatewayFixture.FirstBucket.ToString("o"));
+
+        var series = await _http.GetFromJsonAsync<List<SnapshotPoint>>($"/api/videos/{id}/snapshots?to={to}");
+
+        Assert.Equal(GatewayFixture.FirstBucket, Assert.Single(series!).CapturedAt);
+    }
+
+    [Fact]
+    public async Task Top_gainers_are_the_largest_differences_over_the_window()
+    {
+        var expected = fixture.YouTube.Catalog.ChartFor("US")
+            .Select(id => (Id: id,
+                From: fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.FirstCapture).Views,
+                To: fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.SecondCapture).Views))
+            .OrderByDescending(v => v.To - v.From).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+
+        var top = await _http.GetFromJsonAsync<List<TopGainer>>("/api/stats/top?region=US&metric=views&window=24h&limit=5");
+
+        Assert.Equal(expected.Select(e => (e.Id, e.To - e.From, e.From, e.To)), top!.Select(t => (t.VideoId, t.Gained, t.FromValue, t.ToValue)));
+    }
+
+    [Fact]
+    public async Task A_video_shows_its_latest_counts_and_best_rank_per_region()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[3];
+
+        var video = await _http.GetFromJsonAsync<VideoDetail>($"/api/videos/{id}");
+
+        var latest = fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.SecondCapture);
+        Assert.Equal(new SnapshotPoint(GatewayFixture.SecondBucket, latest.Views, latest.Likes, latest.Comments), video!.Latest);
+        Assert.Contains(new VideoRegionRank("US", 4, GatewayFixture.SecondBucket), video.Regions);
+        Assert.Equal(fixture.YouTube.Catalog.Video(id)!.Description, video.Description ?? string.Empty);
+    }
+
+    [Fact]
+    public async Task The_video_list_filters_by_region_and_pages_through_every_video_once()
+    {
+        var first = await _http.GetFromJsonAsync<VideoPage>("/api/videos?region=US&pageSize=100&page=1&sort=title");
+        var second = await _http.GetFromJsonAsync<VideoPage>("/api/videos?region=US&pageSize=100&page=2&sort=title");
+
+        Assert.Equal((2, 100, 200L), (second!.Page, second.PageSize, second.Total));
+        Assert.Equal(
+            fixture.YouTube.Catalog.ChartFor("US").Order(StringComparer.Ordinal),
+            first!.Items.Concat(second.Items).Select(i => i.VideoId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_video_list_sorted_by_views_is_in_descending_order()
+    {
+        var page = await _http.GetFromJsonAsync<VideoPage>("/api/videos?sort=views&pageSize=50");
+
+        Assert.Equal(page!.Items.Select(i => i.Views).OrderDescending(), page.Items.Select(i => i.Views));
+    }
+
+    [Fact]
+    public async Task Search_text_is_matched_literally_not_as_sql()
+    {
+        var response = await _http.GetAsync("/api/videos?q=" + Uri.EscapeDataString("' OR 1=1; DROP TABLE videos; --%_"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await response.Content.ReadFromJsonAsync<VideoPage>())!.Total);
+        Assert.True(await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM videos") > 0);
+    }
+
+    [Fact]
+    public async Task Regions_list_the_catalog_with_flags_that_can_be_fetched()
+    {
+        var regions = await _http.GetFromJsonAsync<List<RegionSummary>>("/api/regions");
+
+        Assert.Equal(fixture.YouTube.Catalog.Regions.Count, regions!.Count);
+        var us = Assert.Single(regions, r => r.Code == "US");
+        Assert.Equal(("/static/flags/us.svg", GatewayFixture.SecondBucket), (us.FlagUrl, us.LastCollectedAt));
+        var flag = await _http.GetAsync(us.FlagUrl);
+        Assert.Equal(HttpStatusCode.OK, flag.StatusCode);
+        Assert.StartsWith("<svg", await flag.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_region_shows_its_last_run()
+    {
+        var region = await _http.GetFromJsonAsync<RegionDetail>("/api/regions/GB");
+
+        Assert.Equal(new RunStatus(GatewayFixture.SecondBucket, "collected", null, 200), region!.Status);
+    }
+
+    [Fact]
+    public async Task Categories_of_a_region_are_listed()
+    {
+        var categories = await _http.GetFromJsonAsync<List<CategoryItem>>("/api/regions/US/categories");
+
+        Assert.Equal(fixture.YouTube.Catalog.CategoriesFor("US").Select(c => int.Parse(c.Id)).Order(), categories!.Select(c => c.Id));
+    }
+
+    [Fact]
+    public async Task Status_shows_the_silo_the_runs_and_the_fake_data_source()
+    {
+        var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
+
+        Assert.Single(status!.Silos);
+        Assert.Equal("fake", status.DataSource);
+        Assert.Contains(status.LastRuns, r => r.Region == "GB" && r.Status == "succeeded" && r.Videos == 200);
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_endpoints_report_healthy(string path)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_endpoints()
+    {
+        var document = await _http.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/regions/{code}/trending", document);
+        Assert.Contains("/api/export/trending.csv", document);
+    }
+}

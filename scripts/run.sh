@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs TrendVault locally: PostgreSQL (unless DB_* / ConnectionStrings__Postgres are set),
-# migrations, the fake YouTube API (unless YOUTUBE_API_KEY is set) and N silos.
+# migrations, the fake YouTube API (unless YOUTUBE_API_KEY is set), N silos and the REST gateway.
 #   scripts/run.sh [SILOS]     default 1; Ctrl+C stops everything it started
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -69,12 +69,17 @@ for i in $(seq 0 $((silos - 1))); do
   pids+=($!)
 done
 
+gateway_url=${ASPNETCORE_URLS:-http://localhost:8080}
+ASPNETCORE_URLS="$gateway_url" dotnet "$(bin TrendVault.Gateway)" >"$logs/gateway.log" 2>&1 &
+pids+=($!)
+
 cat <<INFO
 
 TrendVault is running:
   PostgreSQL   ${DB_HOST}:${DB_PORT:-5432} database ${DB_NAME:-trendvault} (psql -h ${DB_HOST} -p ${DB_PORT:-5432} -U ${DB_USER:-postgres} ${DB_NAME:-trendvault})
   YouTube API  ${YOUTUBE_BASE_URL:-https://www.googleapis.com/youtube/v3/}
   Silos        $silos (silo ports 11111.., gateway ports 30000..)
+  Gateway      $gateway_url  (API reference: $gateway_url/scalar, admin: $( [ -n "${TRENDVAULT_ADMIN_TOKEN:-}" ] && echo "enabled" || echo "disabled, set TRENDVAULT_ADMIN_TOKEN"))
   Logs         $logs
 Snapshots:     psql ... -c 'SELECT count(*) FROM video_snapshots'
 Stop:          Ctrl+C

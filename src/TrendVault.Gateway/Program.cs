@@ -62,6 +62,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
+// The web dashboard (wwwroot) at /, collected data such as flags under /static.
+app.UseDefaultFiles();
+app.UseStaticFiles();
 var staticRoot = Path.GetFullPath(app.Services.GetRequiredService<IOptions<GatewayApiOptions>>().Value.StaticRoot);
 Directory.CreateDirectory(staticRoot);
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot), RequestPath = "/static" });

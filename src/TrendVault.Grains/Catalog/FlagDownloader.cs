@@ -30,7 +30,7 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
             File.Move(temporary, fullPath, overwrite: true);
             return relativePath;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
         {
             LogFlagFailed(regionCode, url, exception.Message);
             return null;

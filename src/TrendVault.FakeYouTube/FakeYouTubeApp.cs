@@ -14,8 +14,8 @@ public static class FakeYouTubeApp
     public static WebApplication Build(WebApplicationBuilder builder, FakeYouTubeOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        options ??= new FakeYouTubeOptions { ApiKey = builder.Configuration[$"{FakeYouTubeOptions.SectionName}:ApiKey"] };
-        var catalog = new FakeCatalog();
+        options ??= builder.Configuration.GetSection(FakeYouTubeOptions.SectionName).Get<FakeYouTubeOptions>() ?? new FakeYouTubeOptions();
+        var catalog = new FakeCatalog(options.ChartTurnoverPerHour);
         var faults = new FakeFaults();
         var counter = new FakeRequestCounter();
         builder.Services.AddSingleton(options).AddSingleton(catalog).AddSingleton(faults).AddSingleton(counter);

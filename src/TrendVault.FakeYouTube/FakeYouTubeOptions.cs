@@ -7,4 +7,7 @@ public sealed class FakeYouTubeOptions
 
     /// <summary>The only key accepted when set; when null or empty any non-empty key is accepted.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Videos that leave (and join) each region's chart per hour of simulated time; 0 keeps charts fixed.</summary>
+    public int ChartTurnoverPerHour { get; set; }
 }

@@ -15,4 +15,10 @@ public sealed class GatewayApiOptions
     public string ClusterId { get; set; } = "trendvault";
 
     public string ServiceId { get; set; } = "trendvault";
+
+    /// <summary>The silos' Tracking:Days, to tell tracked videos from expired ones.</summary>
+    public int TrackingDays { get; set; } = 7;
+
+    /// <summary>The silos' Collection:BucketSize, to enumerate buckets in gap reports.</summary>
+    public TimeSpan BucketSize { get; set; } = TimeSpan.FromHours(1);
 }

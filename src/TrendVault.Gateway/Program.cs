@@ -20,10 +20,13 @@ builder.Services.AddOptions<GatewayApiOptions>()
     {
         o.AdminToken = configuration["TRENDVAULT_ADMIN_TOKEN"] is { Length: > 0 } token ? token : null;
         o.StaticRoot = configuration["Catalog:StaticRoot"] ?? o.StaticRoot;
+        o.TrackingDays = configuration.GetValue("Tracking:Days", o.TrackingDays);
+        o.BucketSize = configuration.GetValue("Collection:BucketSize", o.BucketSize);
         var youTube = configuration["YOUTUBE_BASE_URL"];
         o.DataSource = youTube is null || new Uri(youTube).Host.EndsWith("googleapis.com", StringComparison.OrdinalIgnoreCase) ? "youtube" : "fake";
     })
     .Validate(o => o.AdminToken is null or { Length: >= 16 }, "TRENDVAULT_ADMIN_TOKEN must be at least 16 characters when set.")
+    .Validate(o => o.BucketSize >= TimeSpan.FromSeconds(1), "Collection:BucketSize must be at least one second.")
     .ValidateOnStart();
 var gateway = configuration.GetSection("Orleans").Get<GatewayApiOptions>() ?? new GatewayApiOptions();
 
@@ -43,6 +46,7 @@ builder.UseOrleansClient(client =>
 });
 
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RegionQueries>();
 builder.Services.AddSingleton<VideoQueries>();
 builder.Services.AddSingleton<StatsQueries>();

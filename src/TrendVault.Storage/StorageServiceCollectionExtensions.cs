@@ -4,6 +4,7 @@ using Npgsql;
 using TrendVault.Storage.Catalog;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
+using TrendVault.Storage.Tracking;
 
 namespace TrendVault.Storage;
 
@@ -23,6 +24,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotWriter>());
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CollectionRunStore>();
+        services.AddSingleton<TrackingStore>();
         return services;
     }
 }

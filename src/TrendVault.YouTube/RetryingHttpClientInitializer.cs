@@ -3,7 +3,7 @@ using Google.Apis.Http;
 
 namespace TrendVault.YouTube;
 
-/// <summary>Retries 5xx answers and transport errors inside a call, with capped exponential backoff.</summary>
+/// <summary>Retries 5xx answers and transport errors inside a call, with capped exponential backoff, and counts every attempt.</summary>
 public sealed class RetryingHttpClientInitializer(YouTubeOptions options) : IConfigurableHttpClientInitializer
 {
     public void Initialize(ConfigurableHttpClient httpClient)
@@ -19,5 +19,6 @@ public sealed class RetryingHttpClientInitializer(YouTubeOptions options) : ICon
         });
         httpClient.MessageHandler.AddUnsuccessfulResponseHandler(backOff);
         httpClient.MessageHandler.AddExceptionHandler(backOff);
+        httpClient.MessageHandler.AddExecuteInterceptor(new CallCountingInterceptor());
     }
 }

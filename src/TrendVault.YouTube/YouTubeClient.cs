@@ -96,7 +96,8 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
 
     private static async Task<T> ExecuteAsync<T>(ClientServiceRequest<T> request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
-        calls?.Increment();
+        // Flows into Google's handler, where every attempt is counted; an async method's change does not leak to its caller.
+        ApiCallCounter.Current = calls;
         try
         {
             return await request.ExecuteAsync(cancellationToken);

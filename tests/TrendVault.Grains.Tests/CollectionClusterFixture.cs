@@ -21,6 +21,8 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan BucketSize = TimeSpan.FromHours(1);
 
+    public const int Shards = 2;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero));
 
     public PostgresTestDatabase Database { get; private set; } = null!;
@@ -51,6 +53,8 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
             ["Catalog:StaticRoot"] = StaticRoot,
             ["Catalog:FlagUrlTemplate"] = new Uri(YouTube.RootUrl, "flags/{code}.svg").ToString(),
             ["Catalog:LoadOnStart"] = "false",
+            ["Tracking:Shards"] = Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Tracking:Days"] = "7",
         };
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
@@ -67,10 +71,13 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
         await Grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync();
     }
 
-    /// <summary>Moves the shared clock to the start of a bucket no earlier test has used.</summary>
-    public DateTimeOffset StartFreshBucket()
+    /// <summary>
+    /// Moves the shared clock 7 minutes into a bucket no earlier test has used; a gap longer than the
+    /// tracking window leaves earlier tests' videos untracked.
+    /// </summary>
+    public DateTimeOffset StartFreshBucket(TimeSpan? gap = null)
     {
-        var next = Buckets.Floor(Clock.GetUtcNow(), BucketSize) + TimeSpan.FromDays(1);
+        var next = Buckets.Floor(Clock.GetUtcNow(), BucketSize) + (gap ?? TimeSpan.FromDays(1));
         Clock.SetUtcNow(next + TimeSpan.FromMinutes(7));
         return next;
     }

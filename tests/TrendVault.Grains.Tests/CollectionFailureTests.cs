@@ -25,19 +25,47 @@ public sealed class CollectionFailureTests(CollectionClusterFixture fixture) : I
     public async Task A_failed_bucket_is_collected_by_the_next_attempt_in_the_same_bucket()
     {
         var bucket = fixture.StartFreshBucket();
-        fixture.YouTube.Faults.Set("PT", FakeFaultKind.QuotaExceeded, count: 1);
+        // Three 500s outlast the client's two in-call retries.
+        fixture.YouTube.Faults.Set("PT", FakeFaultKind.ServerError, count: 3);
         var region = fixture.Grains.GetGrain<IRegionGrain>("PT");
 
         var failed = await region.CollectNowAsync();
         fixture.Clock.Advance(TimeSpan.FromMinutes(10));
         var retried = await region.CollectNowAsync();
 
-        Assert.Equal(CollectionOutcome.Failed, failed.Outcome);
-        Assert.Contains("quotaExceeded", failed.Error);
+        Assert.Equal((CollectionOutcome.Failed, 3), (failed.Outcome, failed.ApiCalls));
         Assert.Equal(new CollectionResult("PT", bucket, CollectionOutcome.Collected, 200, 4, null), retried);
         var run = Assert.Single(await fixture.Database.RowsAsync(
             "SELECT status, attempts, api_calls FROM collection_runs WHERE region_code = 'PT' AND bucket = $1", bucket.UtcDateTime));
-        Assert.Equal(new object?[] { "succeeded", 2, 5 }, run);
+        Assert.Equal(new object?[] { "succeeded", 2, 7 }, run);
+    }
+
+    [Fact]
+    public async Task A_single_5xx_is_retried_inside_the_run_and_every_attempt_is_counted()
+    {
+        fixture.StartFreshBucket();
+        fixture.YouTube.Faults.Set("SK", FakeFaultKind.ServerError, count: 1);
+        var unitsBefore = fixture.YouTube.Requests.Units;
+
+        var result = await fixture.Grains.GetGrain<IRegionGrain>("SK").CollectNowAsync();
+
+        Assert.Equal((CollectionOutcome.Collected, 5), (result.Outcome, result.ApiCalls));
+        Assert.Equal(5, fixture.YouTube.Requests.Units - unitsBefore);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_run_fails_and_the_next_tick_collects()
+    {
+        fixture.StartFreshBucket();
+        fixture.YouTube.Faults.Set("SI", FakeFaultKind.RateLimitExceeded, count: 1);
+        var region = fixture.Grains.GetGrain<IRegionGrain>("SI");
+
+        var limited = await region.CollectNowAsync();
+        var next = await region.CollectNowAsync();
+
+        Assert.Equal(CollectionOutcome.Failed, limited.Outcome);
+        Assert.Contains("rateLimitExceeded", limited.Error);
+        Assert.Equal(CollectionOutcome.Collected, next.Outcome);
     }
 
     [Fact]

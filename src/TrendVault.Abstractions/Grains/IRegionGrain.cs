@@ -22,6 +22,6 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("CollectNow")]
     Task<CollectionResult> CollectNowAsync(CancellationToken cancellationToken = default);
 
-    [Alias("GetStatus")]
+    [Alias("GetStatus"), Orleans.Concurrency.AlwaysInterleave]
     Task<RegionStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 }

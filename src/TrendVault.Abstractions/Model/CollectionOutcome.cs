@@ -11,4 +11,6 @@ public enum CollectionOutcome
     NoChart,
     /// <summary>The run failed; the next tick within the bucket tries again.</summary>
     Failed,
+    /// <summary>The quota governor refused the API calls (quota spent, or a key/project error); a later tick asks again.</summary>
+    Skipped,
 }

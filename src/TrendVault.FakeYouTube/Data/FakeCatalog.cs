@@ -39,9 +39,16 @@ public sealed class FakeCatalog
     private readonly Dictionary<string, FakeVideo> _videosById;
     private readonly Dictionary<string, FakeRegion> _regions;
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _charts = new();
+    private readonly ConcurrentDictionary<string, string[]> _sequences = new();
+    private readonly ConcurrentDictionary<string, int> _chartLimits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, bool> _removed = new(StringComparer.Ordinal);
+    private readonly int _turnoverPerHour;
 
-    public FakeCatalog()
+    /// <param name="chartTurnoverPerHour">Videos that leave (and join) each chart per hour; 0 keeps charts fixed.</param>
+    public FakeCatalog(int chartTurnoverPerHour = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(chartTurnoverPerHour);
+        _turnoverPerHour = chartTurnoverPerHour;
         _videos = Enumerable.Range(0, PoolSize).Select(VideoFactory.Create).ToArray();
         _videosById = _videos.ToDictionary(v => v.Id, StringComparer.Ordinal);
         Regions = RegionTable.Load();
@@ -82,6 +89,44 @@ public sealed class FakeCatalog
         return video.Growth.At(elapsedSeconds, video.LikesHidden, video.CommentsDisabled);
     }
 
+    /// <summary>
+    /// The chart the API serves at <paramref name="at"/>: the fixed chart, slid along a per-region sequence of the
+    /// pool when turnover is on, without removed videos, cut to the region's limit if one is set.
+    /// </summary>
+    public IReadOnlyList<string> ChartAt(string regionCode, DateTimeOffset at)
+    {
+        var code = KnownCode(regionCode);
+        IEnumerable<string> chart = ChartFor(code);
+        if (_turnoverPerHour > 0)
+        {
+            var sequence = _sequences.GetOrAdd(code, BuildSequence);
+            var hours = Math.Max(0, (long)Math.Floor((at - GrowthEpoch).TotalHours));
+            var start = (int)(hours * _turnoverPerHour % sequence.Length);
+            chart = Enumerable.Range(start, ChartLength).Select(i => sequence[i % sequence.Length]);
+        }
+        chart = chart.Where(id => !IsRemoved(id));
+        return (_chartLimits.TryGetValue(code, out var limit) ? chart.Take(limit) : chart).ToList();
+    }
+
+    /// <summary>Serves only the first <paramref name="length"/> entries of the region's chart; null restores it.</summary>
+    public void LimitChart(string regionCode, int? length)
+    {
+        var code = KnownCode(regionCode);
+        if (length is { } value)
+        {
+            _chartLimits[code] = value;
+        }
+        else
+        {
+            _chartLimits.TryRemove(code, out _);
+        }
+    }
+
+    /// <summary>Makes a video deleted or private: charts drop it and id lookups leave it out.</summary>
+    public void Remove(string id) => _removed[id] = true;
+
+    public bool IsRemoved(string id) => _removed.ContainsKey(id);
+
     private string KnownCode(string regionCode) =>
         _regions.TryGetValue(regionCode, out var region)
             ? region.Code
@@ -95,6 +140,17 @@ public sealed class FakeCatalog
             .ToList();
         rng.Shuffle(chart);
         return chart.Select(index => _videos[index].Id).ToArray();
+    }
+
+    // The fixed chart first, then the rest of the pool in a region-specific order: sliding a window
+    // along it makes videos leave the chart and new ones arrive at a steady rate.
+    private string[] BuildSequence(string regionCode)
+    {
+        var chart = ChartFor(regionCode);
+        var onChart = chart.ToHashSet(StringComparer.Ordinal);
+        var rest = _videos.Where(v => !onChart.Contains(v.Id)).Select(v => v.Id).ToArray();
+        StableRandom.For("sequence:" + regionCode).Shuffle(rest);
+        return [.. chart, .. rest];
     }
 
     private static int[] Sample(StableRandom rng, int from, int to, int count)

@@ -66,7 +66,7 @@ internal sealed class VideosEndpoint(FakeCatalog catalog, FakeFaults faults, Fak
                 "global", "invalidParameter", $"Invalid value '{rawPageSize}'. Values must be within the range: [1, {MaxPageSize}]");
         }
 
-        var chartIds = catalog.ChartFor(region);
+        var chartIds = catalog.ChartAt(region, time.GetUtcNow());
         var offset = 0;
         if (Query.Single(request, "pageToken") is { } token && (!PageToken.TryDecode(token, out offset) || offset >= chartIds.Count))
         {
@@ -92,7 +92,7 @@ internal sealed class VideosEndpoint(FakeCatalog catalog, FakeFaults faults, Fak
                 "youtube.parameter", "invalidFilters", $"The request specifies {ids.Count} video ids; at most {MaxIds} are allowed.");
         }
 
-        var known = ids.Where(id => catalog.Video(id) is not null).ToList();
+        var known = ids.Where(id => catalog.Video(id) is not null && !catalog.IsRemoved(id)).ToList();
         return ApiJson.Result(ApiJson.List(ApiJson.VideoListKind, Items(known, parts), pageInfo: (known.Count, known.Count)));
     }
 

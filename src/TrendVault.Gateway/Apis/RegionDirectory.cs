@@ -31,6 +31,7 @@ public sealed class RegionDirectory(RegionQueries queries, IGrainFactory grains)
         CollectionOutcome.Collected => "collected",
         CollectionOutcome.AlreadyCollected => "alreadyCollected",
         CollectionOutcome.NoChart => "noChart",
+        CollectionOutcome.Skipped => "skipped",
         _ => "failed",
     };
 

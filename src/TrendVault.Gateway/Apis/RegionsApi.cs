@@ -17,6 +17,7 @@ public static class RegionsApi
         api.MapGet("/", ListRegions).WithSummary("List regions with their flag, active flag and last collected bucket");
         api.MapGet("/{code}", GetRegion).WithSummary("One region with its last collection run and next due time");
         api.MapGet("/{code}/categories", GetCategories).WithSummary("Video categories offered in a region");
+        api.MapGet("/{code}/gaps", GetGaps).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
         api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'");
 
         var admin = api.MapGroup("/{code}").AddEndpointFilter<AdminTokenFilter>().WithTags("Admin");
@@ -70,6 +71,44 @@ public static class RegionsApi
         }
         return TypedResults.Ok(await queries.TrendingAsync(region, atTime, cancellationToken));
     }
+
+    private const int MaxGapBuckets = 10_000;
+
+    private static async Task<Results<Ok<GapReport>, ProblemHttpResult, ValidationProblem>> GetGaps(
+        string code, [FromQuery] string? from, [FromQuery] string? to, RegionQueries queries,
+        Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Region(code) is not { } region)
+        {
+            return InvalidRegion(code);
+        }
+        var errors = new RequestErrors();
+        var size = options.Value.BucketSize;
+        var toTime = Floor(RequestParsing.Timestamp(to, "to", errors) ?? clock.GetUtcNow(), size);
+        var fromTime = Ceiling(RequestParsing.Timestamp(from, "from", errors) ?? toTime - TimeSpan.FromHours(23), size);
+        RequestParsing.Range(fromTime, toTime, errors);
+        var buckets = fromTime <= toTime ? (int)Math.Min(int.MaxValue, (toTime - fromTime) / size + 1) : 0;
+        if (buckets > MaxGapBuckets)
+        {
+            errors.Add("from", $"The range holds {buckets} buckets; at most {MaxGapBuckets} are reported at once.");
+        }
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors);
+        }
+        if (await queries.FindAsync(region, cancellationToken) is null)
+        {
+            return UnknownRegion(region);
+        }
+        var gaps = await queries.GapsAsync(region, fromTime, toTime, size, cancellationToken);
+        return TypedResults.Ok(new GapReport(region, fromTime, toTime, size, buckets, gaps));
+    }
+
+    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan size) =>
+        DateTimeOffset.UnixEpoch.AddTicks((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / size.Ticks * size.Ticks);
+
+    private static DateTimeOffset Ceiling(DateTimeOffset time, TimeSpan size) =>
+        Floor(time, size) == time ? time : Floor(time, size) + size;
 
     private static async Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Activate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Queries;
+using TrendVault.Grains;
 
 namespace TrendVault.Gateway.Apis;
 
@@ -10,7 +11,7 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatus).WithTags("Status")
-            .WithSummary("Silos in the cluster, active regions, the last collection runs and the data source (youtube or fake)");
+            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs and the data source (youtube or fake)");
         return app;
     }
 
@@ -20,9 +21,14 @@ public static class StatusApi
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         var regions = await directory.ListAsync(cancellationToken);
         var runs = await queries.RecentRunsAsync(20, cancellationToken);
+        var tracking = await queries.TrackingAsync(options.Value.TrackingDays, cancellationToken);
+        var quota = await grains.GetGrain<IQuotaGrain>(0).GetStatusAsync(cancellationToken);
         return TypedResults.Ok(new ClusterStatus(
             hosts.Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList(),
             regions.Where(r => r.Active).Select(r => r.Code).ToList(),
+            new QuotaInfo(quota.Day, quota.DailyUnits, quota.UnitsUsed, quota.UnitsRemaining, quota.ResetsAt, quota.ExhaustedUntil,
+                quota.ConfigurationError, quota.RefreshUnitsSkipped),
+            tracking,
             runs,
             options.Value.DataSource));
     }

@@ -1,6 +1,6 @@
 namespace TrendVault.Gateway.Contracts;
 
-/// <summary>A tracked video: metadata, its latest counters and where it trended.</summary>
+/// <summary>A tracked video: metadata, its latest counters and where it trended. Status: onChart, tracked, gone or expired.</summary>
 public sealed record VideoDetail(
     string VideoId,
     string Title,
@@ -14,5 +14,7 @@ public sealed record VideoDetail(
     string? ThumbnailUrl,
     DateTimeOffset FirstSeenAt,
     DateTimeOffset LastSeenAt,
+    string Status,
+    DateTimeOffset? GoneAt,
     SnapshotPoint? Latest,
     IReadOnlyList<VideoRegionRank> Regions);

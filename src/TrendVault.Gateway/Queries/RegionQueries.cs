@@ -91,6 +91,52 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return runs;
     }
 
+    /// <summary>Every bucket from <paramref name="from"/> to <paramref name="to"/> that has no succeeded run, with what happened instead.</summary>
+    public async Task<IReadOnlyList<Gap>> GapsAsync(string code, DateTimeOffset from, DateTimeOffset to, TimeSpan bucketSize, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT b.bucket, coalesce(r.status, 'missing'), coalesce(r.attempts, 0), r.error
+            FROM generate_series($2::timestamptz, $3::timestamptz, $4::interval) AS b(bucket)
+            LEFT JOIN collection_runs r ON r.region_code = $1 AND r.bucket = b.bucket
+            WHERE r.status IS DISTINCT FROM 'succeeded'
+            ORDER BY b.bucket
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        command.Parameters.Add(new NpgsqlParameter { Value = from.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = bucketSize });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var gaps = new List<Gap>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var status = reader.GetString(1) switch
+            {
+                "no_chart" => "noChart",
+                var other => other,
+            };
+            gaps.Add(new Gap(reader.GetFieldValue<DateTimeOffset>(0), status, reader.GetInt32(2), reader.NullableString(3)
+                ?? (status == "missing" ? "No collection was attempted (region inactive, or no silo ticked in this bucket)." : null)));
+        }
+        return gaps;
+    }
+
+    /// <summary>Videos on a chart in the latest bucket, tracked off-chart within <paramref name="trackingDays"/>, and gone.</summary>
+    public async Task<TrackingInfo> TrackingAsync(int trackingDays, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH latest AS (SELECT max(bucket) AS bucket FROM collection_runs WHERE status = 'succeeded')
+            SELECT count(*) FILTER (WHERE v.gone_at IS NULL AND v.last_seen_at >= latest.bucket),
+                   count(*) FILTER (WHERE v.gone_at IS NULL AND v.last_seen_at < latest.bucket
+                                    AND v.last_seen_at >= latest.bucket - make_interval(days => $1)),
+                   count(*) FILTER (WHERE v.gone_at IS NOT NULL)
+            FROM videos v, latest
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = trackingDays });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new TrackingInfo(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), trackingDays);
+    }
+
     private static async Task<IReadOnlyList<RegionRow>> ReadRegionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -5,8 +5,17 @@ using TrendVault.Gateway.Contracts;
 namespace TrendVault.Gateway.Queries;
 
 /// <summary>Reads of videos and their snapshot series.</summary>
-public sealed class VideoQueries(NpgsqlDataSource dataSource)
+public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options)
 {
+    // On a chart: seen on one in the latest collected bucket; tracked: within the tracking window
+    // of that bucket. Anchored to the data, not the wall clock, like the other aggregates.
+    private const string Status = """
+        CASE WHEN v.gone_at IS NOT NULL THEN 'gone'
+             WHEN v.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') THEN 'onChart'
+             WHEN v.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') - make_interval(days => @days) THEN 'tracked'
+             ELSE 'expired' END
+        """;
+
     private const string LatestSnapshot = """
         LEFT JOIN LATERAL (
             SELECT s.bucket, s.views, s.likes, s.comments FROM video_snapshots s
@@ -53,7 +62,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource)
         parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
         await using var command = dataSource.CreateCommand($"""
             SELECT v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at, v.last_seen_at,
-                   latest.views, latest.likes, latest.comments
+                   {StatusFor(parameters.Count + 1)}, latest.views, latest.likes, latest.comments
             FROM videos v
             {LatestSnapshot}
             {where}
@@ -61,13 +70,14 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource)
             LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}
             """);
         command.Parameters.AddRange(parameters.ToArray());
+        command.Parameters.Add(new NpgsqlParameter { Value = options.Value.TrackingDays });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<VideoListItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(new VideoListItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Nullable<short>(3),
                 reader.Nullable<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.Nullable<long>(7), reader.Nullable<long>(8), reader.Nullable<long>(9)));
+                reader.GetString(7), reader.Nullable<long>(8), reader.Nullable<long>(9), reader.Nullable<long>(10)));
         }
         return new VideoPage(filter.Page, filter.PageSize, total, items);
     }
@@ -78,12 +88,13 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource)
         var video = new NpgsqlBatchCommand($"""
             SELECT v.youtube_id, v.title, v.description, v.channel_id, v.channel_title, v.category_id, v.tags, v.published_at,
                    v.duration_seconds, v.thumbnail_url, v.first_seen_at, v.last_seen_at,
-                   latest.bucket, latest.views, latest.likes, latest.comments
+                   latest.bucket, latest.views, latest.likes, latest.comments, {StatusFor(2)}, v.gone_at
             FROM videos v
             {LatestSnapshot}
             WHERE v.youtube_id = $1
             """);
         video.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+        video.Parameters.Add(new NpgsqlParameter { Value = options.Value.TrackingDays });
         var regions = new NpgsqlBatchCommand("""
             SELECT t.region_code, min(t.rank), max(t.bucket)
             FROM trending_entries t JOIN videos v ON v.id = t.video_id
@@ -103,7 +114,8 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource)
             : new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(12), reader.GetInt64(13), reader.Nullable<long>(14), reader.Nullable<long>(15));
         var detail = new VideoDetail(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.GetString(3), reader.GetString(4),
             reader.Nullable<short>(5), reader.GetFieldValue<string[]>(6), reader.Nullable<DateTimeOffset>(7), reader.Nullable<int>(8),
-            reader.NullableString(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11), latest, []);
+            reader.NullableString(9), reader.GetFieldValue<DateTimeOffset>(10), reader.GetFieldValue<DateTimeOffset>(11),
+            reader.GetString(16), reader.Nullable<DateTimeOffset>(17), latest, []);
         await reader.NextResultAsync(cancellationToken);
         var ranks = new List<VideoRegionRank>();
         while (await reader.ReadAsync(cancellationToken))
@@ -153,6 +165,8 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource)
         }
         return series;
     }
+
+    private static string StatusFor(int daysParameter) => Status.Replace("@days", "$" + daysParameter, StringComparison.Ordinal);
 
     private static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

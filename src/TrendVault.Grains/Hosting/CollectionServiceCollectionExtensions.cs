@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrendVault.Grains.Catalog;
+using TrendVault.Grains.Quota;
+using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
 using TrendVault.YouTube;
 
@@ -21,6 +23,16 @@ public static class CollectionServiceCollectionExtensions
             .Bind(configuration.GetSection("Catalog"))
             .Validate(o => o.FlagUrlTemplate.Contains("{code}", StringComparison.Ordinal), "Catalog:FlagUrlTemplate must contain {code}.")
             .Validate(o => o.CategoryConcurrency > 0, "Catalog:CategoryConcurrency must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<QuotaOptions>()
+            .Bind(configuration.GetSection("Quota"))
+            .Validate(o => o.DailyUnits > 0, "Quota:DailyUnits must be positive.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Quota:TimeZone is not a known time zone.")
+            .ValidateOnStart();
+        services.AddOptions<TrackingOptions>()
+            .Bind(configuration.GetSection("Tracking"))
+            .Validate(o => o.Days is >= 0 and <= 365, "Tracking:Days must be between 0 and 365.")
+            .Validate(o => o.Shards is >= 1 and <= 256, "Tracking:Shards must be between 1 and 256.")
             .ValidateOnStart();
         services.TryAddKeyedSingleton(CollectionClock.Key, TimeProvider.System);
         services.AddYouTubeClient(configuration);

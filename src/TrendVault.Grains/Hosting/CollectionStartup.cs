@@ -13,6 +13,7 @@ public sealed partial class CollectionStartup(
     IGrainFactory grains,
     IOptions<CollectionOptions> collection,
     IOptions<CatalogOptions> catalog,
+    IOptions<Tracking.TrackingOptions> tracking,
     Storage.Catalog.CatalogStore store,
     IHostApplicationLifetime lifetime,
     ILogger<CollectionStartup> logger) : BackgroundService
@@ -36,6 +37,7 @@ public sealed partial class CollectionStartup(
                 var summary = await grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync(stoppingToken);
                 LogCatalog(summary.Regions, summary.Categories, summary.Fetched);
                 await ActivateConfiguredRegionsAsync(stoppingToken);
+                await Task.WhenAll(Enumerable.Range(0, tracking.Value.Shards).Select(shard => grains.GetGrain<ITrackerGrain>(shard).StartAsync(stoppingToken)));
                 return;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

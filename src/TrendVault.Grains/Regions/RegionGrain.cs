@@ -96,6 +96,12 @@ public sealed partial class RegionGrain(
             return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, state.State.LastRun?.Videos ?? 0, 0, null);
         }
         await EnsureKnownRegionAsync(cancellationToken);
+        var quota = GrainFactory.GetGrain<IQuotaGrain>(0);
+        var decision = await quota.RequestAsync(QuotaPriority.Chart, options.Value.MaxPages, 0, cancellationToken);
+        if (!decision.Granted)
+        {
+            return await SkipAsync(bucket, decision.Reason!, cancellationToken);
+        }
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.Value.AttemptTimeout);
@@ -107,17 +113,19 @@ public sealed partial class RegionGrain(
             var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
             // Fan out to every video at once; each call returns when its snapshot is committed.
             await Task.WhenAll(chart.Entries.Select(entry =>
-                GrainFactory.GetGrain<IVideoGrain>(entry.Video.Metadata.YouTubeId).RecordAsync(entry.Video, bucket, attempt.Token)));
+                GrainFactory.GetGrain<IVideoGrain>(entry.Video.Metadata.YouTubeId).RecordAsync(entry.Video, bucket, onChart: true, attempt.Token)));
             var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
             await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);
             state.State.LastCollectedBucket = bucket;
+            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
             LogCollected(Code, bucket, entries.Count, calls.Count);
         }
         catch (YouTubeApiException exception) when (exception.Kind == YouTubeErrorKind.ChartNotFound)
         {
             await runs.FinishWithoutDataAsync(Code, bucket, "no_chart", exception.Message, calls.Count, clock.GetUtcNow(), CancellationToken.None);
             result = new CollectionResult(Code, bucket, CollectionOutcome.NoChart, 0, calls.Count, exception.Message);
+            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
             // Nothing to collect in this bucket: later ticks wait for the next one instead of looping.
             state.State.LastCollectedBucket = bucket;
             LogNoChart(Code, bucket);
@@ -128,9 +136,24 @@ public sealed partial class RegionGrain(
             LogFailed(exception, Code, bucket, reason);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
             await RecordFailureAsync(bucket, reason, calls.Count);
+            var api = exception as YouTubeApiException;
+            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: false, QuotaExceeded: api?.Kind == YouTubeErrorKind.QuotaExceeded,
+                ConfigurationError: api?.IsConfigurationError == true ? api.Message : null), CancellationToken.None);
         }
         state.State.LastRun = result;
         await state.WriteStateAsync(CancellationToken.None);
+        return result;
+    }
+
+    // Refused by the quota governor: recorded and visible, never attempted; a later tick asks again.
+    private async Task<CollectionResult> SkipAsync(DateTimeOffset bucket, string reason, CancellationToken cancellationToken)
+    {
+        await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
+        await runs.FinishWithoutDataAsync(Code, bucket, "skipped", reason, 0, clock.GetUtcNow(), cancellationToken);
+        var result = new CollectionResult(Code, bucket, CollectionOutcome.Skipped, 0, 0, reason);
+        state.State.LastRun = result;
+        await state.WriteStateAsync(cancellationToken);
+        LogSkipped(Code, bucket, reason);
         return result;
     }
 
@@ -174,6 +197,9 @@ public sealed partial class RegionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} collection failed: {Reason}")]
     private partial void LogFailed(Exception exception, string region, DateTimeOffset bucket, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} skipped: {Reason}")]
+    private partial void LogSkipped(string region, DateTimeOffset bucket, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the failed run")]
     private partial void LogRunRecordFailed(Exception exception, string region, DateTimeOffset bucket);

@@ -13,7 +13,7 @@ public sealed class VideoGrain(ISnapshotWriter writer, [Microsoft.Extensions.Dep
 {
     private DateTimeOffset? _lastRecordedBucket;
 
-    public async Task RecordAsync(VideoObservation observation, DateTimeOffset bucket, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(VideoObservation observation, DateTimeOffset bucket, bool onChart, CancellationToken cancellationToken = default)
     {
         if (!string.Equals(observation.Metadata.YouTubeId, this.GetPrimaryKeyString(), StringComparison.Ordinal))
         {
@@ -23,7 +23,7 @@ public sealed class VideoGrain(ISnapshotWriter writer, [Microsoft.Extensions.Dep
         {
             return;
         }
-        await writer.WriteAsync(new SnapshotRecord(observation.Metadata, observation.Statistics, bucket, clock.GetUtcNow()), cancellationToken);
+        await writer.WriteAsync(new SnapshotRecord(observation.Metadata, observation.Statistics, bucket, clock.GetUtcNow(), onChart), cancellationToken);
         _lastRecordedBucket = bucket;
     }
 }

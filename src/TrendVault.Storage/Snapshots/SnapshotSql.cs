@@ -8,17 +8,19 @@ internal static class SnapshotSql
             youtube_id text, title text, description text, channel_id text, channel_title text,
             category_id smallint, tags text[], published_at timestamptz, duration_seconds integer,
             thumbnail_url text, default_audio_language text, seen_at timestamptz,
-            bucket timestamptz, views bigint, likes bigint, comments bigint
+            bucket timestamptz, views bigint, likes bigint, comments bigint, on_chart boolean
         ) ON COMMIT DROP
         """;
 
     public const string CopyStage = "COPY snapshot_stage FROM STDIN (FORMAT BINARY)";
 
     // New videos are inserted only when absent, so an existing id never burns an identity value;
-    // existing ones take the newest metadata. Snapshot conflicts mean "already stored": skip.
+    // existing ones take the newest metadata, but only a chart sighting moves last_seen_at (it
+    // starts the tracking window). Snapshot conflicts mean "already stored": skip.
     public const string Merge = """
         CREATE TEMP TABLE latest_stage ON COMMIT DROP AS
-            SELECT DISTINCT ON (youtube_id) * FROM snapshot_stage ORDER BY youtube_id, seen_at DESC;
+            SELECT DISTINCT ON (youtube_id) *, max(seen_at) FILTER (WHERE on_chart) OVER (PARTITION BY youtube_id) AS charted_at
+            FROM snapshot_stage ORDER BY youtube_id, seen_at DESC;
 
         INSERT INTO videos (youtube_id, title, description, channel_id, channel_title, category_id, tags,
                             published_at, duration_seconds, thumbnail_url, default_audio_language,
@@ -34,7 +36,7 @@ internal static class SnapshotSql
             channel_title = s.channel_title, category_id = s.category_id, tags = s.tags,
             published_at = s.published_at, duration_seconds = s.duration_seconds,
             thumbnail_url = s.thumbnail_url, default_audio_language = s.default_audio_language,
-            last_seen_at = s.seen_at
+            last_seen_at = GREATEST(v.last_seen_at, s.charted_at)
         FROM latest_stage s
         WHERE v.youtube_id = s.youtube_id AND v.last_seen_at < s.seen_at;
 

@@ -147,6 +147,7 @@ public sealed partial class SnapshotWriter(
         await importer.WriteAsync(record.Statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
         await WriteNullableAsync(importer, record.Statistics.Likes, NpgsqlDbType.Bigint, cancellationToken);
         await WriteNullableAsync(importer, record.Statistics.Comments, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteAsync(record.OnChart, NpgsqlDbType.Boolean, cancellationToken);
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>

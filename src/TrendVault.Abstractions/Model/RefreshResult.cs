@@ -1,0 +1,12 @@
+namespace TrendVault.Model;
+
+/// <summary>What one tracker refresh of a bucket did.</summary>
+[GenerateSerializer, Immutable, Alias("TrendVault.RefreshResult")]
+public sealed record RefreshResult(
+    [property: Id(0)] int Shard,
+    [property: Id(1)] DateTimeOffset Bucket,
+    [property: Id(2)] string Status,
+    [property: Id(3)] int Videos,
+    [property: Id(4)] int Gone,
+    [property: Id(5)] int ApiCalls,
+    [property: Id(6)] string? Error);

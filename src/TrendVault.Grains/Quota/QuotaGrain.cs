@@ -1,0 +1,130 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrendVault.Model;
+
+namespace TrendVault.Grains.Quota;
+
+/// <summary>
+/// The cluster's one account of API units. Charts come first: refreshes are refused when they would
+/// leave the charts short; a quotaExceeded answer stops everything until midnight Pacific time; a
+/// key or project error lets one call through per tick period, so a bad key never causes a storm.
+/// </summary>
+public sealed partial class QuotaGrain(
+    [PersistentState("quota")] IPersistentState<QuotaState> state,
+    IOptions<QuotaOptions> quota,
+    IOptions<CollectionOptions> collection,
+    [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
+    ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
+{
+    private TimeZoneInfo? _zone;
+
+    private TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(quota.Value.TimeZone);
+
+    public async Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int keepForCharts, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await RollOverAsync(now, cancellationToken);
+        var current = state.State;
+        if (current.ExhaustedUntil > now)
+        {
+            return new QuotaDecision(false, $"YouTube quota exhausted until {current.ExhaustedUntil:u}.");
+        }
+        if (current.ConfigurationError is { } error)
+        {
+            if (current.LastProbeAt > now - collection.Value.TickPeriod)
+            {
+                return new QuotaDecision(false, $"API configuration error, waiting for the next probe: {error}");
+            }
+            current.LastProbeAt = now;
+            await state.WriteStateAsync(cancellationToken);
+            return QuotaDecision.Grant;
+        }
+        var remaining = quota.Value.DailyUnits - current.UnitsUsed;
+        if (priority == QuotaPriority.Chart && remaining <= 0)
+        {
+            return new QuotaDecision(false, $"The daily budget of {quota.Value.DailyUnits} units is spent.");
+        }
+        if (priority == QuotaPriority.Refresh && remaining - units < keepForCharts)
+        {
+            current.RefreshUnitsSkipped += units;
+            await state.WriteStateAsync(cancellationToken);
+            LogRefreshSkipped(units, remaining, keepForCharts);
+            return new QuotaDecision(false, $"Skipped: {units} refresh units would leave {remaining - units} of the {keepForCharts} kept for charts.");
+        }
+        return QuotaDecision.Grant;
+    }
+
+    public async Task RecordAsync(QuotaUsage usage, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await RollOverAsync(now, cancellationToken);
+        var current = state.State;
+        current.UnitsUsed += usage.Units;
+        if (usage.QuotaExceeded)
+        {
+            current.ExhaustedUntil = NextReset(now);
+            LogExhausted(current.UnitsUsed, current.ExhaustedUntil.Value);
+        }
+        if (usage.ConfigurationError is { } error)
+        {
+            if (current.ConfigurationError is null)
+            {
+                LogConfigurationError(error);
+            }
+            current.ConfigurationError = error;
+            current.LastProbeAt = now;
+        }
+        else if (usage.Succeeded)
+        {
+            current.ConfigurationError = null;
+        }
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    public Task<QuotaStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = Today(now);
+        // A new day that no call has opened yet still reads as a fresh budget.
+        var current = state.State.Day == today ? state.State : new QuotaState { Day = today };
+        return Task.FromResult(new QuotaStatus(
+            today,
+            quota.Value.DailyUnits,
+            current.UnitsUsed,
+            Math.Max(0, quota.Value.DailyUnits - current.UnitsUsed),
+            NextReset(now),
+            current.ExhaustedUntil > now ? current.ExhaustedUntil : null,
+            current.ConfigurationError,
+            current.RefreshUnitsSkipped));
+    }
+
+    private async Task RollOverAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = Today(now);
+        if (state.State.Day == today)
+        {
+            return;
+        }
+        // A configuration error outlives the day: a new day does not fix a bad key.
+        state.State = new QuotaState { Day = today, ConfigurationError = state.State.ConfigurationError, LastProbeAt = state.State.LastProbeAt };
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
+
+    private DateTimeOffset NextReset(DateTimeOffset now)
+    {
+        var midnight = Today(now).AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube quota exhausted after {UnitsUsed} units; no calls until {ResetsAt:u}")]
+    private partial void LogExhausted(int unitsUsed, DateTimeOffset resetsAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "YouTube API configuration error (key or project): {Error}. One probe per tick until it is fixed.")]
+    private partial void LogConfigurationError(string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refresh of {Units} units skipped: {Remaining} remain and {Kept} are kept for charts")]
+    private partial void LogRefreshSkipped(int units, int remaining, int kept);
+}

@@ -1,0 +1,136 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrendVault.Model;
+using TrendVault.Storage.Tracking;
+using TrendVault.YouTube;
+using TrendVault.YouTube.Errors;
+
+namespace TrendVault.Grains.Tracking;
+
+/// <summary>
+/// Keeps snapshots coming for videos that left every chart: once per bucket, after the charts had
+/// their turn, it looks up the shard's tracked videos 50 ids per call. A video the API no longer
+/// returns is marked gone and never requested again. One reminder per shard, not per video.
+/// </summary>
+public sealed partial class TrackerGrain(
+    [PersistentState("tracker")] IPersistentState<TrackerState> state,
+    IYouTubeClient youTube,
+    TrackingStore store,
+    IOptions<TrackingOptions> tracking,
+    IOptions<CollectionOptions> collection,
+    [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
+    ILogger<TrackerGrain> logger) : Grain, ITrackerGrain, IRemindable
+{
+    private const string ReminderName = "refresh";
+    private const int IdsPerCall = 50;
+
+    private int Shard => (int)this.GetPrimaryKeyLong();
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (await this.GetReminder(ReminderName) is null)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, collection.Value.TickPeriod, collection.Value.TickPeriod);
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        var bucket = CurrentBucket();
+        // Wait until the charts of this bucket are collected: their videos need no refresh.
+        if (clock.GetUtcNow() - bucket >= tracking.Value.EffectiveRefreshAfter(collection.Value.BucketSize))
+        {
+            await RefreshAsync(bucket, CancellationToken.None);
+        }
+    }
+
+    public Task<RefreshResult> RefreshNowAsync(CancellationToken cancellationToken = default) => RefreshAsync(CurrentBucket(), cancellationToken);
+
+    private async Task<RefreshResult> RefreshAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        if (state.State.LastBucket >= bucket)
+        {
+            return new RefreshResult(Shard, bucket, "alreadyDone", 0, 0, 0, null);
+        }
+        var now = clock.GetUtcNow();
+        var ids = await store.ListRefreshCandidatesAsync(Shard, tracking.Value.Shards, bucket, now - TimeSpan.FromDays(tracking.Value.Days), cancellationToken);
+        if (ids.Count == 0)
+        {
+            return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", 0, 0, 0, null), recordRun: false);
+        }
+
+        await store.StartRunAsync(Shard, bucket, now, cancellationToken);
+        var calls = (ids.Count + IdsPerCall - 1) / IdsPerCall;
+        var decision = await GrainFactory.GetGrain<IQuotaGrain>(0).RequestAsync(QuotaPriority.Refresh, calls, await ChartUnitsPerHourAsync(now, cancellationToken), cancellationToken);
+        if (!decision.Granted)
+        {
+            // Skipped work is recorded, not attempted; the next bucket asks again.
+            return await FinishAsync(new RefreshResult(Shard, bucket, "skipped", 0, 0, 0, decision.Reason), recordRun: true);
+        }
+
+        var counter = new ApiCallCounter();
+        var refreshed = 0;
+        var gone = 0;
+        try
+        {
+            foreach (var batch in ids.Chunk(IdsPerCall))
+            {
+                var videos = await youTube.GetVideosAsync(batch, counter, cancellationToken);
+                await Task.WhenAll(videos.Select(video =>
+                    GrainFactory.GetGrain<IVideoGrain>(video.Metadata.YouTubeId).RecordAsync(video, bucket, onChart: false, cancellationToken)));
+                var missing = batch.Except(videos.Select(v => v.Metadata.YouTubeId), StringComparer.Ordinal).ToList();
+                if (missing.Count > 0)
+                {
+                    await store.MarkGoneAsync(missing, clock.GetUtcNow(), cancellationToken);
+                    LogGone(missing.Count, string.Join(",", missing));
+                }
+                refreshed += videos.Count;
+                gone += missing.Count;
+            }
+            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(new QuotaUsage(counter.Count, Succeeded: true), cancellationToken);
+            LogRefreshed(Shard, bucket, refreshed, gone, counter.Count);
+            return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", refreshed, gone, counter.Count, null), recordRun: true);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var api = exception as YouTubeApiException;
+            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(new QuotaUsage(counter.Count, Succeeded: false,
+                QuotaExceeded: api?.Kind == YouTubeErrorKind.QuotaExceeded, ConfigurationError: api?.IsConfigurationError == true ? api.Message : null), CancellationToken.None);
+            LogFailed(exception, Shard, bucket, exception.Message);
+            // Partial progress stays: its snapshots are committed and the next tick asks only for the rest.
+            await store.FinishRunAsync(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message, clock.GetUtcNow(), CancellationToken.None);
+            return new RefreshResult(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message);
+        }
+    }
+
+    private async Task<RefreshResult> FinishAsync(RefreshResult result, bool recordRun)
+    {
+        if (recordRun)
+        {
+            await store.FinishRunAsync(result.Shard, result.Bucket, result.Status, result.Videos, result.Gone, result.ApiCalls, result.Error, clock.GetUtcNow(), CancellationToken.None);
+        }
+        state.State.LastBucket = result.Bucket;
+        await state.WriteStateAsync(CancellationToken.None);
+        return result;
+    }
+
+    // The charts' need for the next hour: regions collected in the last day × pages × buckets per hour.
+    private async Task<int> ChartUnitsPerHourAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var regions = await store.CountRecentlyCollectedRegionsAsync(now - TimeSpan.FromDays(1), cancellationToken);
+        var bucketsPerHour = Math.Max(1, (int)Math.Ceiling(TimeSpan.FromHours(1) / collection.Value.BucketSize));
+        return regions * collection.Value.MaxPages * bucketsPerHour;
+    }
+
+    private DateTimeOffset CurrentBucket() => Buckets.Floor(clock.GetUtcNow(), collection.Value.BucketSize);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tracker {Shard} refreshed bucket {Bucket:o}: {Videos} videos, {Gone} gone, {ApiCalls} API calls")]
+    private partial void LogRefreshed(int shard, DateTimeOffset bucket, int videos, int gone, int apiCalls);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} video(s) no longer served by YouTube, marked gone: {Videos}")]
+    private partial void LogGone(int count, string videos);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tracker {Shard} bucket {Bucket:o} refresh failed: {Reason}")]
+    private partial void LogFailed(Exception exception, int shard, DateTimeOffset bucket, string reason);
+}

@@ -1,0 +1,8 @@
+namespace TrendVault.Grains.Tracking;
+
+[GenerateSerializer, Alias("TrendVault.TrackerState")]
+public sealed class TrackerState
+{
+    /// <summary>The last bucket this shard finished (refreshed, or skipped by the quota governor).</summary>
+    [Id(0)] public DateTimeOffset? LastBucket { get; set; }
+}

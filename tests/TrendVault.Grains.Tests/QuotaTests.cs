@@ -1,0 +1,110 @@
+using TrendVault.FakeYouTube.Faults;
+using TrendVault.Model;
+
+namespace TrendVault.Grains.Tests;
+
+[Collection(CollectionClusterCollection.Name)]
+public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
+{
+    private IQuotaGrain Quota => fixture.Grains.GetGrain<IQuotaGrain>(0);
+
+    [Fact]
+    public async Task Quota_exceeded_stops_every_call_until_midnight_pacific_time()
+    {
+        fixture.StartFreshBucket();
+        fixture.YouTube.Faults.Set(FakeFaults.AllRegions, FakeFaultKind.QuotaExceeded, count: 1);
+        await fixture.Grains.GetGrain<IRegionGrain>("RO").CollectNowAsync();
+
+        var skipped = await fixture.Grains.GetGrain<IRegionGrain>("BG").CollectNowAsync();
+        var status = await Quota.GetStatusAsync();
+
+        Assert.Equal(CollectionOutcome.Skipped, skipped.Outcome);
+        Assert.Equal(0L, fixture.YouTube.Requests.ChartCalls("BG"));
+        Assert.Equal(NextPacificMidnight(fixture.Clock.GetUtcNow()), status.ExhaustedUntil);
+        Assert.Equal("skipped", await fixture.Database.ScalarAsync<string>(
+            "SELECT status FROM collection_runs WHERE region_code = 'BG' AND bucket = $1", skipped.Bucket.UtcDateTime));
+
+        fixture.Clock.SetUtcNow(status.ExhaustedUntil!.Value.AddMinutes(1));
+        var afterReset = await fixture.Grains.GetGrain<IRegionGrain>("BG").CollectNowAsync();
+
+        Assert.Equal(CollectionOutcome.Collected, afterReset.Outcome);
+    }
+
+    [Fact]
+    public async Task An_invalid_key_lets_only_one_probe_through_per_tick()
+    {
+        fixture.StartFreshBucket();
+        fixture.YouTube.Faults.Set(FakeFaults.AllRegions, FakeFaultKind.KeyInvalid);
+        var unitsBefore = fixture.YouTube.Requests.Units;
+
+        var first = await fixture.Grains.GetGrain<IRegionGrain>("EE").CollectNowAsync();
+        var second = await fixture.Grains.GetGrain<IRegionGrain>("LT").CollectNowAsync();
+        var status = await Quota.GetStatusAsync();
+
+        Assert.Equal(CollectionOutcome.Failed, first.Outcome);
+        Assert.Equal(CollectionOutcome.Skipped, second.Outcome);
+        Assert.Contains("configuration error", second.Error);
+        Assert.Equal(1L, fixture.YouTube.Requests.Units - unitsBefore);
+        Assert.Contains("keyInvalid", status.ConfigurationError);
+
+        fixture.YouTube.Faults.ClearAll();
+        fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        var probe = await fixture.Grains.GetGrain<IRegionGrain>("LT").CollectNowAsync();
+
+        Assert.Equal(CollectionOutcome.Collected, probe.Outcome);
+        Assert.Null((await Quota.GetStatusAsync()).ConfigurationError);
+    }
+
+    [Fact]
+    public async Task Refresh_work_that_would_eat_into_the_charts_budget_is_refused_and_counted()
+    {
+        fixture.StartFreshBucket();
+        var before = await Quota.GetStatusAsync();
+
+        var refused = await Quota.RequestAsync(QuotaPriority.Refresh, 10, keepForCharts: before.UnitsRemaining);
+        var chart = await Quota.RequestAsync(QuotaPriority.Chart, 4, keepForCharts: 0);
+
+        Assert.False(refused.Granted);
+        Assert.True(chart.Granted);
+        Assert.Equal(before.RefreshUnitsSkipped + 10, (await Quota.GetStatusAsync()).RefreshUnitsSkipped);
+    }
+
+    [Fact]
+    public async Task Units_spent_survive_a_restart_of_the_quota_grain()
+    {
+        fixture.StartFreshBucket();
+        var before = (await Quota.GetStatusAsync()).UnitsUsed;
+        await Quota.RecordAsync(new QuotaUsage(7, Succeeded: true));
+
+        await fixture.Cluster.DeactivateAsync(Quota);
+
+        Assert.Equal(before + 7, (await Quota.GetStatusAsync()).UnitsUsed);
+    }
+
+    [Fact]
+    public async Task The_budget_resets_at_midnight_pacific_time()
+    {
+        fixture.StartFreshBucket();
+        await Quota.RecordAsync(new QuotaUsage(11, Succeeded: true));
+        var reset = NextPacificMidnight(fixture.Clock.GetUtcNow());
+
+        fixture.Clock.SetUtcNow(reset.AddSeconds(-1));
+        var lastSecond = await Quota.GetStatusAsync();
+        fixture.Clock.SetUtcNow(reset);
+        var nextDay = await Quota.GetStatusAsync();
+
+        Assert.True(lastSecond.UnitsUsed >= 11);
+        Assert.Equal(0, nextDay.UnitsUsed);
+        Assert.Equal(lastSecond.Day.AddDays(1), nextDay.Day);
+    }
+
+    private static DateTimeOffset NextPacificMidnight(DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var midnight = local.Date.AddDays(1);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    public void Dispose() => fixture.YouTube.Faults.ClearAll();
+}

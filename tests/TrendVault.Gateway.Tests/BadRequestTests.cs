@@ -43,6 +43,10 @@ public sealed class BadRequestTests(GatewayFixture fixture)
     [InlineData("/api/export/trending.csv?from=xx", 400)]
     [InlineData("/api/export/trending.csv?region=12", 400)]
     [InlineData("/api/export/trending.csv?from=2026-03-03&to=2026-03-01", 400)]
+    [InlineData("/api/regions/US/gaps?from=2026-03-03&to=2026-03-01", 400)]
+    [InlineData("/api/regions/US/gaps?from=2000-01-01&to=2026-03-01", 400)]
+    [InlineData("/api/regions/US/gaps?to=soon", 400)]
+    [InlineData("/api/regions/QQ/gaps", 404)]
     [InlineData("/api/no-such-endpoint", 404)]
     public async Task Malformed_or_unknown_requests_get_problem_details(string url, int status)
     {

@@ -180,6 +180,42 @@ public sealed class QueryApiTests(GatewayFixture fixture)
         Assert.Contains(status.LastRuns, r => r.Region == "GB" && r.Status == "succeeded" && r.Videos == 200);
     }
 
+    [Fact]
+    public async Task Gaps_list_the_buckets_without_a_successful_collection_and_why()
+    {
+        var from = Uri.EscapeDataString(GatewayFixture.FirstBucket.AddHours(-2).ToString("o"));
+        var to = Uri.EscapeDataString(GatewayFixture.SecondBucket.ToString("o"));
+
+        var report = await _http.GetFromJsonAsync<GapReport>($"/api/regions/US/gaps?from={from}&to={to}");
+
+        Assert.Equal(4, report!.Buckets);
+        Assert.Equal(
+            [GatewayFixture.FirstBucket.AddHours(-2), GatewayFixture.FirstBucket.AddHours(-1)],
+            report.Gaps.Select(g => g.Bucket));
+        Assert.All(report.Gaps, g => Assert.Equal("missing", g.Status));
+    }
+
+    [Fact]
+    public async Task Status_shows_the_quota_of_the_pacific_day_and_the_tracked_videos()
+    {
+        var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
+
+        Assert.Equal(10_000, status!.Quota.DailyUnits);
+        Assert.True(status.Quota.UnitsUsed >= 12, $"three collections of 4 pages plus the catalog, got {status.Quota.UnitsUsed}");
+        Assert.Equal(status.Quota.DailyUnits - status.Quota.UnitsUsed, status.Quota.UnitsRemaining);
+        Assert.True(status.Tracking.OnChart >= 200);
+    }
+
+    [Fact]
+    public async Task A_video_on_the_latest_chart_reads_as_on_chart()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[0];
+
+        var video = await _http.GetFromJsonAsync<VideoDetail>($"/api/videos/{id}");
+
+        Assert.Equal(("onChart", (DateTimeOffset?)null), (video!.Status, video.GoneAt));
+    }
+
     [Theory]
     [InlineData("/health/live")]
     [InlineData("/health/ready")]

@@ -2,18 +2,24 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using TrendVault.Grains.Hosting;
 using TrendVault.Silo;
 using TrendVault.Storage;
 
 var builder = Host.CreateApplicationBuilder(args);
 var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
-var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloOptions>() ?? new SiloOptions();
+var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloHostOptions>() ?? new SiloHostOptions();
 
 builder.Services.AddTrendVaultCollection(builder.Configuration);
-builder.UseOrleans(silo => silo
-    .AddTrendVaultClustering(connectionString, siloOptions)
-    .AddTrendVaultPersistence(connectionString));
+builder.UseOrleans(silo =>
+{
+    silo.AddTrendVaultClustering(connectionString, siloOptions).AddTrendVaultPersistence(connectionString);
+    // Failure detection and reminder settings stay Orleans' defaults unless configured (the failover tests shorten them).
+    silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+    silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
+});
 
 using var host = builder.Build();
 host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendVault.Silo").LogInformation(

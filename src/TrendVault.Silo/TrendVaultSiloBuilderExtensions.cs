@@ -24,7 +24,7 @@ public static class TrendVaultSiloBuilderExtensions
     }
 
     /// <summary>Membership on PostgreSQL, so silos on any host that share the database form one cluster.</summary>
-    public static ISiloBuilder AddTrendVaultClustering(this ISiloBuilder silo, string connectionString, SiloOptions options)
+    public static ISiloBuilder AddTrendVaultClustering(this ISiloBuilder silo, string connectionString, SiloHostOptions options)
     {
         silo.UseAdoNetClustering(o =>
         {

@@ -98,7 +98,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.Services.AddKeyedSingleton<TimeProvider>(CollectionClock.Key, Clock);
         builder.Services.AddTrendVaultCollection(builder.Configuration);
         builder.UseOrleans(silo => silo
-            .AddTrendVaultClustering(Database.ConnectionString, new SiloOptions
+            .AddTrendVaultClustering(Database.ConnectionString, new SiloHostOptions
             {
                 ClusterId = ClusterId,
                 ServiceId = ClusterId,

@@ -1,7 +1,7 @@
 namespace TrendVault.Silo;
 
 /// <summary>The "Orleans" section: cluster identity and this silo's endpoints.</summary>
-public sealed class SiloOptions
+public sealed class SiloHostOptions
 {
     public string ClusterId { get; set; } = "trendvault";
 

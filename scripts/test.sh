@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test against a throwaway PostgreSQL; prints "N passed, N failed" last.
+# Runs every test against a throwaway PostgreSQL, plus the offline docker-compose check;
+# prints "N passed, N failed" last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -27,6 +28,12 @@ status=$?
 
 passed=0
 failed=0
+# The compose file cannot be run here (no Docker engine), so it is validated as one more check.
+if scripts/check-compose.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+fi
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

@@ -17,7 +17,7 @@ namespace TrendVault.Grains.Tests;
 /// database, talking over HTTP to the fake YouTube API. Collection and fake API share a clock the
 /// tests move, so buckets and expected counters are known exactly.
 /// </summary>
-public sealed class CollectionClusterFixture : IAsyncLifetime
+public class CollectionClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan BucketSize = TimeSpan.FromHours(1);
 
@@ -38,7 +38,7 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await PostgresTestDatabase.CreateAsync();
-        YouTube = await FakeYouTubeServer.StartAsync(timeProvider: Clock);
+        YouTube = await FakeYouTubeServer.StartAsync(FakeYouTubeOptions, Clock);
 
         var settings = new Dictionary<string, string?>
         {
@@ -56,6 +56,7 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
             ["Tracking:Shards"] = Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Tracking:Days"] = "7",
         };
+        Configure(settings);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSiloHost((_, host) =>
         {
@@ -69,6 +70,14 @@ public sealed class CollectionClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await Grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync();
+    }
+
+    /// <summary>The simulated API's settings; charts are fixed unless a subclass says otherwise.</summary>
+    protected virtual FakeYouTubeOptions? FakeYouTubeOptions => null;
+
+    /// <summary>Lets a subclass change the silo's settings before it starts.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrendVault.Storage.Catalog;
+using TrendVault.Storage.Compaction;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
 using TrendVault.Storage.Tracking;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CollectionRunStore>();
         services.AddSingleton<TrackingStore>();
+        services.AddSingleton<SnapshotCompactor>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ExportQueries(NpgsqlDataSource dataSource)
                    s.views, s.likes, s.comments, v.thumbnail_url, v.description, t.region_code, t.rank
             FROM trending_entries t
             JOIN videos v ON v.id = t.video_id
-            LEFT JOIN video_snapshots s ON s.video_id = t.video_id AND s.bucket = t.bucket
+            LEFT JOIN LATERAL video_point(t.video_id, t.bucket) s ON true
             WHERE ($1::text IS NULL OR t.region_code = $1)
               AND ($2::timestamptz IS NULL OR t.bucket >= $2) AND ($3::timestamptz IS NULL OR t.bucket <= $3)
             ORDER BY t.bucket, t.region_code, t.rank

@@ -54,7 +54,7 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
             FROM board
             LEFT JOIN trending_entries t ON t.region_code = $1 AND t.bucket = board.bucket
             LEFT JOIN videos v ON v.id = t.video_id
-            LEFT JOIN video_snapshots s ON s.video_id = t.video_id AND s.bucket = t.bucket
+            LEFT JOIN LATERAL video_point(t.video_id, t.bucket) s ON true
             ORDER BY t.rank
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = code });

@@ -29,9 +29,10 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
                 WHERE ($1::text IS NULL OR t.region_code = $1) AND t.bucket BETWEEN w.e - $2 AND w.e
             ),
             points AS (
-                SELECT s.video_id, s.bucket, s.{column} AS value
-                FROM video_snapshots s JOIN candidates c ON c.video_id = s.video_id, window_end w
-                WHERE s.bucket BETWEEN w.e - $2 AND w.e AND s.{column} IS NOT NULL
+                SELECT c.video_id, s.bucket, s.{column} AS value
+                FROM candidates c CROSS JOIN window_end w
+                CROSS JOIN LATERAL video_points(c.video_id, w.e - $2, w.e) s
+                WHERE s.{column} IS NOT NULL
             ),
             first AS (SELECT DISTINCT ON (video_id) video_id, value FROM points ORDER BY video_id, bucket),
             last AS (SELECT DISTINCT ON (video_id) video_id, value FROM points ORDER BY video_id, bucket DESC)

@@ -16,12 +16,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
              ELSE 'expired' END
         """;
 
-    private const string LatestSnapshot = """
-        LEFT JOIN LATERAL (
-            SELECT s.bucket, s.views, s.likes, s.comments FROM video_snapshots s
-            WHERE s.video_id = v.id ORDER BY s.bucket DESC LIMIT 1
-        ) latest ON true
-        """;
+    private const string LatestSnapshot = "LEFT JOIN LATERAL video_latest(v.id) latest ON true";
 
     public async Task<VideoPage> ListAsync(VideoFilter filter, CancellationToken cancellationToken)
     {
@@ -128,21 +123,18 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     /// <summary>The video's snapshots in time order; null when the video is unknown.</summary>
     public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
     {
+        // video_points reads hot and compacted snapshots alike.
+        const string source = "video_points((SELECT id FROM target), coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity'))";
         var sql = interval == SnapshotInterval.Day
-            ? """
+            ? $"""
               SELECT bucket, views, likes, comments FROM (
-                  SELECT DISTINCT ON (date_trunc('day', s.bucket, 'UTC')) s.bucket, s.views, s.likes, s.comments
-                  FROM video_snapshots s
-                  WHERE s.video_id = (SELECT id FROM target) AND ($2::timestamptz IS NULL OR s.bucket >= $2) AND ($3::timestamptz IS NULL OR s.bucket <= $3)
-                  ORDER BY date_trunc('day', s.bucket, 'UTC'), s.bucket DESC
+                  SELECT DISTINCT ON (date_trunc('day', p.bucket, 'UTC')) p.bucket, p.views, p.likes, p.comments
+                  FROM {source} p
+                  ORDER BY date_trunc('day', p.bucket, 'UTC'), p.bucket DESC
               ) days
               ORDER BY bucket
               """
-            : """
-              SELECT s.bucket, s.views, s.likes, s.comments FROM video_snapshots s
-              WHERE s.video_id = (SELECT id FROM target) AND ($2::timestamptz IS NULL OR s.bucket >= $2) AND ($3::timestamptz IS NULL OR s.bucket <= $3)
-              ORDER BY s.bucket
-              """;
+            : $"SELECT p.bucket, p.views, p.likes, p.comments FROM {source} p ORDER BY p.bucket";
         await using var batch = dataSource.CreateBatch();
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TrendVault.Grains.Catalog;
+using TrendVault.Grains.Compaction;
 using TrendVault.Grains.Quota;
 using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
@@ -33,6 +34,11 @@ public static class CollectionServiceCollectionExtensions
             .Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.Days is >= 0 and <= 365, "Tracking:Days must be between 0 and 365.")
             .Validate(o => o.Shards is >= 1 and <= 256, "Tracking:Shards must be between 1 and 256.")
+            .ValidateOnStart();
+        services.AddOptions<CompactionOptions>()
+            .Bind(configuration.GetSection("Compaction"))
+            .Validate(o => o.HotWindow >= TimeSpan.FromDays(1), "Compaction:HotWindow must be at least one day.")
+            .Validate(o => o.Period >= TimeSpan.FromMinutes(1), "Compaction:Period must be at least one minute.")
             .ValidateOnStart();
         services.TryAddKeyedSingleton(CollectionClock.Key, TimeProvider.System);
         services.AddYouTubeClient(configuration);

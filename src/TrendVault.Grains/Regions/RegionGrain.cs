@@ -77,6 +77,7 @@ public sealed partial class RegionGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        LogTick(Code, reminderName);
         if (!state.State.Active)
         {
             // A reminder can outlive a deactivation that failed half-way; this tick tidies it up.
@@ -179,6 +180,10 @@ public sealed partial class RegionGrain(
     }
 
     private DateTimeOffset CurrentBucket() => Buckets.Floor(clock.GetUtcNow(), options.Value.BucketSize);
+
+    // Debug: one line per tick shows which silo delivers a region's reminder (the failover tests read it).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Region {Region} reminder tick ({Reminder})")]
+    private partial void LogTick(string region, string reminder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} activated; ticking every {TickPeriod}")]
     private partial void LogActivated(string region, TimeSpan tickPeriod);

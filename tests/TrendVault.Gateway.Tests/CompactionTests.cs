@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using TrendVault.Storage.Compaction;
+
+namespace TrendVault.Gateway.Tests;
+
+/// <summary>Compacting closed days must not change a single byte of any answer.</summary>
+public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+{
+    [Fact]
+    public async Task Every_answer_is_identical_after_the_days_are_compacted()
+    {
+        using var http = fixture.CreateClient();
+        var catalog = fixture.YouTube.Catalog;
+        var chart = catalog.ChartFor("US");
+        var hiddenLikes = chart.First(id => catalog.StatisticsAt(id, GatewayFixture.FirstCapture).Likes is null);
+        var firstHalfHour = Uri.EscapeDataString(GatewayFixture.FirstBucket.AddMinutes(30).ToString("o"));
+        string[] urls =
+        [
+            "/api/regions/US/trending",
+            $"/api/regions/US/trending?at={firstHalfHour}",
+            $"/api/videos/{chart[0]}",
+            $"/api/videos/{hiddenLikes}",
+            $"/api/videos/{chart[0]}/snapshots",
+            $"/api/videos/{chart[0]}/snapshots?interval=day",
+            $"/api/videos/{hiddenLikes}/snapshots",
+            "/api/videos?region=US&sort=views&pageSize=100",
+            "/api/stats/top?region=US&metric=views&window=24h&limit=50",
+            "/api/stats/top?region=US&metric=likes&window=2h&limit=50",
+            "/api/export/trending.csv?region=US",
+            "/api/export/trending.csv",
+        ];
+        var before = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
+        var hot = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots");
+
+        var moved = await new SnapshotCompactor(fixture.Database.DataSource, NullLogger<SnapshotCompactor>.Instance)
+            .CompactAsync(GatewayFixture.SecondBucket.AddDays(2), TimeSpan.FromHours(1));
+
+        Assert.Equal(hot, moved);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots"));
+        var after = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
+        foreach (var (url, index) in urls.Select((url, index) => (url, index)))
+        {
+            Assert.True(before[index] == after[index], $"{url} changed after compaction");
+        }
+    }
+}

@@ -12,6 +12,8 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
     DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 WORKDIR /src
+# The gateway's build installs its dashboard's front-end packages (uPlot) with npm.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 
 # Restore layer: only what restore reads, so it is rebuilt only when packages or references change.
 # A new project referenced by one of the apps needs its own line here.
@@ -22,6 +24,7 @@ COPY src/TrendVault.Storage/TrendVault.Storage.csproj           src/TrendVault.S
 COPY src/TrendVault.YouTube/TrendVault.YouTube.csproj           src/TrendVault.YouTube/
 COPY src/TrendVault.Silo/TrendVault.Silo.csproj                 src/TrendVault.Silo/
 COPY src/TrendVault.Gateway/TrendVault.Gateway.csproj           src/TrendVault.Gateway/
+COPY src/TrendVault.Gateway/ClientApp/package.json src/TrendVault.Gateway/ClientApp/package-lock.json src/TrendVault.Gateway/ClientApp/
 COPY src/TrendVault.Migrator/TrendVault.Migrator.csproj         src/TrendVault.Migrator/
 COPY src/TrendVault.FakeYouTube/TrendVault.FakeYouTube.csproj   src/TrendVault.FakeYouTube/
 # The four apps (and, through them, every library they reference); the test projects are not needed.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using TrendVault.Grains.Hosting;
 using TrendVault.Silo;
@@ -16,6 +17,8 @@ builder.Services.AddTrendVaultCollection(builder.Configuration);
 builder.UseOrleans(silo =>
 {
     silo.AddTrendVaultClustering(connectionString, siloOptions).AddTrendVaultPersistence(connectionString);
+    // Collects the grain and silo metrics the gateway's Orleans dashboard shows.
+    silo.AddDashboard();
     // Failure detection and reminder settings stay Orleans' defaults unless configured (the failover tests shorten them).
     silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
     silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));

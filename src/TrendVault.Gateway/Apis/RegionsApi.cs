@@ -110,26 +110,22 @@ public static class RegionsApi
     private static DateTimeOffset Ceiling(DateTimeOffset time, TimeSpan size) =>
         Floor(time, size) == time ? time : Floor(time, size) + size;
 
-    private static async Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Activate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        if (await KnownRegionAsync(code, queries, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-        var region = Region(code)!;
-        await grains.GetGrain<IRegionGrain>(region).ActivateAsync(cancellationToken);
-        return TypedResults.Ok(new RegionActivation(region, Active: true));
-    }
+    private static Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Activate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken) =>
+        SetActiveAsync(code, active: true, queries, grains, cancellationToken);
 
-    private static async Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Deactivate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
+    private static Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Deactivate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken) =>
+        SetActiveAsync(code, active: false, queries, grains, cancellationToken);
+
+    private static async Task<Results<Ok<RegionActivation>, ProblemHttpResult>> SetActiveAsync(
+        string code, bool active, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (await KnownRegionAsync(code, queries, cancellationToken) is { } problem)
         {
             return problem;
         }
-        var region = Region(code)!;
-        await grains.GetGrain<IRegionGrain>(region).DeactivateAsync(cancellationToken);
-        return TypedResults.Ok(new RegionActivation(region, Active: false));
+        var region = grains.GetGrain<IRegionGrain>(Region(code)!);
+        await (active ? region.ActivateAsync(cancellationToken) : region.DeactivateAsync(cancellationToken));
+        return TypedResults.Ok(new RegionActivation(Region(code)!, active));
     }
 
     private static async Task<Results<Ok<CollectResponse>, ProblemHttpResult>> Collect(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)

@@ -83,5 +83,6 @@ app.MapVideosApi();
 app.MapStatsApi();
 app.MapExportApi();
 app.MapStatusApi();
+app.MapCatalogApi();
 
 app.Run();

@@ -81,6 +81,21 @@ public sealed class AdminApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Refreshing_the_catalog_fetches_it_again_and_keeps_the_flags()
+    {
+        using var http = fixture.CreateClient(GatewayFixture.AdminToken);
+        var regionCalls = fixture.YouTube.Requests.EndpointCalls("i18nRegions");
+
+        var response = await http.PostAsync("/api/catalog/refresh", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await response.Content.ReadFromJsonAsync<TrendVault.Model.CatalogSummary>();
+        Assert.Equal((fixture.YouTube.Catalog.Regions.Count, true), (summary!.Regions, summary.Fetched));
+        Assert.Equal(regionCalls + 1, fixture.YouTube.Requests.EndpointCalls("i18nRegions"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM regions WHERE flag_path IS NULL"));
+    }
+
+    [Fact]
     public async Task The_admin_token_never_appears_in_a_response()
     {
         using var http = fixture.CreateClient("wrong-token-0123456789");

@@ -16,6 +16,11 @@ cleanup() {
 trap cleanup EXIT
 chmod 755 "$data"
 
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser.
+if [ ! -x /usr/bin/chromium ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
 if ! scripts/postgres.sh start "$data/pg" "$port"; then
   echo "0 passed, 1 failed"
   exit 1

@@ -1,0 +1,83 @@
+// #/status: the cluster's silos, data source, API quota, tracked videos, recent runs and gaps.
+import { get, regionsByCode } from './api.js';
+import { flag, h, table } from './dom.js';
+import { count, exact, time } from './format.js';
+import { runLabels } from './regions.js';
+
+const gapLabels = { missing: 'Not attempted', failed: 'Failed', skipped: 'Skipped (quota)', noChart: 'No chart', running: 'Running' };
+
+export async function render() {
+  const [status, regions] = await Promise.all([get('/api/status'), regionsByCode()]);
+  // The gateway's default gap range is the last 24 buckets.
+  const gapReports = await Promise.all(status.activeRegions.map((code) => get(`/api/regions/${code}/gaps`)));
+  const { quota, tracking } = status;
+  const regionName = (code) => regions.get(code)?.name ?? code;
+
+  return h('section', {},
+    h('h1', {}, 'Status'),
+    h('p', { class: 'lead' }, 'Data from ',
+      h('strong', {}, status.dataSource === 'fake' ? 'the simulated YouTube API' : 'the YouTube Data API'), '.'),
+
+    h('h2', {}, 'Silos'),
+    table(`${status.silos.length} silo${status.silos.length === 1 ? '' : 's'} in the cluster`, ['Address', 'Status'],
+      status.silos.map((silo) => h('tr', {}, h('td', { class: 'mono' }, silo.address), h('td', {}, silo.status))),
+      { class: 'silos-table' }),
+
+    h('h2', {}, 'API quota'),
+    h('div', { class: 'quota' },
+      h('meter', { min: 0, max: quota.dailyUnits, value: quota.unitsUsed, 'aria-label': 'Quota units used today' }),
+      h('p', {}, `${exact(quota.unitsUsed)} of ${exact(quota.dailyUnits)} units used today, ${exact(quota.unitsRemaining)} remaining; resets `, time(quota.resetsAt), '.'),
+      quota.exhaustedUntil && h('p', { class: 'error' }, 'Quota exhausted: no calls until ', time(quota.exhaustedUntil), '.'),
+      quota.configurationError && h('p', { class: 'error' }, `Configuration error: ${quota.configurationError}`),
+      quota.refreshUnitsSkipped > 0 && h('p', { class: 'muted' }, `${exact(quota.refreshUnitsSkipped)} units of off-chart refreshes skipped to save quota.`)),
+
+    h('h2', {}, 'Videos'),
+    h('ul', { class: 'tiles' },
+      [['On a chart', tracking.onChart], ['Tracked off-chart', tracking.tracked], ['Gone', tracking.gone]].map(([label, value]) =>
+        h('li', {}, h('span', { class: 'tile-label' }, label), h('span', { class: 'tile-value' }, count(value))))),
+    h('p', { class: 'muted' }, `A video stays tracked for ${tracking.days} days after it leaves every chart; gone means deleted or made private.`),
+
+    h('h2', {}, 'Active regions'),
+    status.activeRegions.length
+      ? h('ul', { class: 'chips' }, status.activeRegions.map((code) =>
+        h('li', {}, h('a', { href: `#/regions/${code}`, class: 'with-flag' }, flag(regions.get(code)), regionName(code)))))
+      : h('p', { class: 'empty' }, 'No region is collected on a schedule.'),
+
+    h('h2', {}, 'Recent runs'),
+    status.lastRuns.length
+      ? table('The latest collection runs, newest first',
+        ['Region', 'Bucket', 'Outcome', { text: 'Videos', attrs: { class: 'n' } }, { text: 'API calls', attrs: { class: 'n wide-only' } },
+          { text: 'Attempts', attrs: { class: 'n wide-only' } }, { text: 'Took', attrs: { class: 'wide-only' } }, 'Error'],
+        status.lastRuns.map((run) => h('tr', {},
+          h('td', {}, run.region),
+          h('td', {}, time(run.bucket)),
+          h('td', {}, h('span', { class: `run run-${run.status}` }, runLabels[run.status] ?? run.status)),
+          h('td', { class: 'n' }, count(run.videos)),
+          h('td', { class: 'n wide-only' }, exact(run.apiCalls)),
+          h('td', { class: 'n wide-only' }, exact(run.attempts)),
+          h('td', { class: 'wide-only' }, run.finishedAt ? seconds(run.startedAt, run.finishedAt) : 'running'),
+          h('td', { class: 'error' }, run.error ?? ''))),
+        { class: 'runs-table' })
+      : h('p', { class: 'empty' }, 'No collection has run yet.'),
+
+    gapReports.length > 0 && [
+      h('h2', {}, 'Gaps in the last 24 buckets'),
+      gapReports.map((report) => gaps(report, regionName(report.region))),
+    ]);
+}
+
+/** One region's missing buckets, folded away behind a one-line summary. */
+function gaps(report, name) {
+  const summary = `${name}: ${report.gaps.length} of ${report.buckets} buckets without a successful collection`;
+  if (report.gaps.length === 0) return h('p', { class: 'gap-summary' }, summary);
+  return h('details', { class: 'gaps' },
+    h('summary', {}, summary),
+    table(`Gaps of ${name}`, ['Bucket', 'Status', { text: 'Attempts', attrs: { class: 'n' } }, 'Why'],
+      report.gaps.map((gap) => h('tr', {},
+        h('td', {}, time(gap.bucket)),
+        h('td', {}, gapLabels[gap.status] ?? gap.status),
+        h('td', { class: 'n' }, exact(gap.attempts)),
+        h('td', {}, gap.reason ?? '')))));
+}
+
+const seconds = (start, end) => `${((Date.parse(end) - Date.parse(start)) / 1000).toFixed(1)} s`;

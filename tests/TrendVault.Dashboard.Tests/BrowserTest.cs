@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+
+namespace TrendVault.Dashboard.Tests;
+
+/// <summary>Base of the page tests: one browser context per test, closed after it.</summary>
+[Collection(DashboardCollection.Name)]
+public abstract class BrowserTest(DashboardFixture system) : IAsyncLifetime
+{
+    private IBrowserContext? _context;
+
+    protected DashboardFixture App { get; } = system;
+
+    /// <summary>Opens the dashboard at a hash route, e.g. "#/regions/US", at desktop size or the given width.</summary>
+    protected async Task<IPage> OpenAsync(string route, int? width = null)
+    {
+        var page = await _context!.NewPageAsync();
+        if (width is { } narrow)
+        {
+            await page.SetViewportSizeAsync(narrow, 812);
+        }
+        await page.GotoAsync("/" + route);
+        return page;
+    }
+
+    /// <summary>What the API answers: the truth the page is checked against.</summary>
+    protected async Task<T> ApiAsync<T>(string path) => (await App.Api.GetFromJsonAsync<T>(path))!;
+
+    /// <summary>Saves TestResults/screenshots/NAME.png once the images in view have loaded (or failed).</summary>
+    protected async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.WaitForFunctionAsync("[...document.images].filter(img => img.checkVisibility() && img.getBoundingClientRect().top < innerHeight).every(img => img.complete)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(App.ScreenshotFolder, name + ".png") });
+    }
+
+    public async Task InitializeAsync() => _context = await App.NewContextAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 using TrendVault.Gateway;
 using TrendVault.Gateway.Apis;
@@ -43,6 +44,7 @@ builder.UseOrleansClient(client =>
         o.ServiceId = gateway.ServiceId;
     });
     client.UseConnectionRetryFilter<ClientConnectionRetryFilter>();
+    client.AddDashboard();
 });
 
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -72,6 +74,11 @@ app.UseStaticFiles();
 var staticRoot = Path.GetFullPath(app.Services.GetRequiredService<IOptions<GatewayApiOptions>>().Value.StaticRoot);
 Directory.CreateDirectory(staticRoot);
 app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot), RequestPath = "/static" });
+
+// The Orleans dashboard (silos, grains, reminders) is for operators: admin token only.
+const string orleansDashboard = "/orleans-dashboard";
+app.UseWhen(context => context.Request.Path.StartsWithSegments(orleansDashboard), branch => branch.UseMiddleware<DashboardAdminMiddleware>());
+app.MapOrleansDashboard(orleansDashboard);
 
 app.MapOpenApi();
 app.MapScalarApiReference();

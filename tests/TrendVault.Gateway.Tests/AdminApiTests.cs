@@ -96,6 +96,29 @@ public sealed class AdminApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_orleans_dashboard_asks_browsers_for_the_admin_token()
+    {
+        using var http = fixture.CreateClient();
+
+        var response = await http.GetAsync("/orleans-dashboard/");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_opens_with_the_admin_token_as_basic_password()
+    {
+        using var http = fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:" + GatewayFixture.AdminToken)));
+
+        var response = await http.GetAsync("/orleans-dashboard/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_admin_token_never_appears_in_a_response()
     {
         using var http = fixture.CreateClient("wrong-token-0123456789");

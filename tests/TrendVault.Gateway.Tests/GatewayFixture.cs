@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Dashboard;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
@@ -105,7 +106,8 @@ public sealed class GatewayFixture : IAsyncLifetime
                 SiloPort = FreePort(),
                 GatewayPort = FreePort(),
             })
-            .AddTrendVaultPersistence(Database.ConnectionString));
+            .AddTrendVaultPersistence(Database.ConnectionString)
+            .AddDashboard());
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -52,7 +52,9 @@ dotnet "$(bin TrendVault.Migrator)" >"$logs/migrate.log" 2>&1 || { cat "$logs/mi
 if [ -z "${YOUTUBE_API_KEY:-}" ]; then
   fake_port=${FAKE_YOUTUBE_PORT:-5080}
   echo "YOUTUBE_API_KEY is not set: starting the fake YouTube API on port $fake_port. DATA IS SIMULATED."
-  ASPNETCORE_URLS="http://127.0.0.1:$fake_port" dotnet "$(bin TrendVault.FakeYouTube)" >"$logs/fake-youtube.log" 2>&1 &
+  # Charts turn over a few videos per demo bucket, so rank moves and off-chart tracking show up.
+  ASPNETCORE_URLS="http://127.0.0.1:$fake_port" FakeYouTube__ChartTurnoverPerHour=${FakeYouTube__ChartTurnoverPerHour:-90} \
+    dotnet "$(bin TrendVault.FakeYouTube)" >"$logs/fake-youtube.log" 2>&1 &
   pids+=($!)
   export YOUTUBE_API_KEY=fake-local-key
   export YOUTUBE_BASE_URL="http://127.0.0.1:$fake_port/youtube/v3/"

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrendVault.Grains.Quota;
 using TrendVault.Model;
 using TrendVault.Storage.Catalog;
 using TrendVault.YouTube;
@@ -34,7 +35,25 @@ public sealed partial class CatalogGrain(
 
     private async Task<CatalogSummary> LoadAsync(CancellationToken cancellationToken)
     {
-        var regions = await youTube.ListRegionsAsync(cancellationToken: cancellationToken);
+        // Catalog calls cost quota units like any other.
+        var calls = new ApiCallCounter();
+        var quota = GrainFactory.GetGrain<IQuotaGrain>(0);
+        try
+        {
+            var summary = await LoadAsync(calls, cancellationToken);
+            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
+            return summary;
+        }
+        catch (Exception exception)
+        {
+            await quota.RecordAsync(FailedCallUsage.From(calls.Count, exception), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<CatalogSummary> LoadAsync(ApiCallCounter calls, CancellationToken cancellationToken)
+    {
+        var regions = await youTube.ListRegionsAsync(calls, cancellationToken);
         await store.UpsertRegionsAsync(regions, clock.GetUtcNow(), cancellationToken);
 
         var categoryCount = 0;
@@ -45,7 +64,7 @@ public sealed partial class CatalogGrain(
             {
                 try
                 {
-                    var categories = await youTube.ListCategoriesAsync(region.Code, cancellationToken: token);
+                    var categories = await youTube.ListCategoriesAsync(region.Code, calls, token);
                     await store.ReplaceCategoriesAsync(region.Code, categories, token);
                     Interlocked.Add(ref categoryCount, categories.Count);
                 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrendVault.Grains.Quota;
 using TrendVault.Model;
 using TrendVault.Storage.Catalog;
 using TrendVault.Storage.Collection;
@@ -137,9 +138,7 @@ public sealed partial class RegionGrain(
             LogFailed(exception, Code, bucket, reason);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
             await RecordFailureAsync(bucket, reason, calls.Count);
-            var api = exception as YouTubeApiException;
-            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: false, QuotaExceeded: api?.Kind == YouTubeErrorKind.QuotaExceeded,
-                ConfigurationError: api?.IsConfigurationError == true ? api.Message : null), CancellationToken.None);
+            await quota.RecordAsync(FailedCallUsage.From(calls.Count, exception), CancellationToken.None);
         }
         state.State.LastRun = result;
         await state.WriteStateAsync(CancellationToken.None);

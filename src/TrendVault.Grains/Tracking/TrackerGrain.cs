@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrendVault.Grains.Quota;
 using TrendVault.Model;
 using TrendVault.Storage.Tracking;
 using TrendVault.YouTube;
-using TrendVault.YouTube.Errors;
 
 namespace TrendVault.Grains.Tracking;
 
@@ -94,9 +94,7 @@ public sealed partial class TrackerGrain(
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var api = exception as YouTubeApiException;
-            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(new QuotaUsage(counter.Count, Succeeded: false,
-                QuotaExceeded: api?.Kind == YouTubeErrorKind.QuotaExceeded, ConfigurationError: api?.IsConfigurationError == true ? api.Message : null), CancellationToken.None);
+            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(FailedCallUsage.From(counter.Count, exception), CancellationToken.None);
             LogFailed(exception, Shard, bucket, exception.Message);
             // Partial progress stays: its snapshots are committed and the next tick asks only for the rest.
             await store.FinishRunAsync(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message, clock.GetUtcNow(), CancellationToken.None);

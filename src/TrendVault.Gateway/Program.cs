@@ -24,7 +24,8 @@ builder.Services.AddOptions<GatewayApiOptions>()
         o.TrackingDays = configuration.GetValue("Tracking:Days", o.TrackingDays);
         o.BucketSize = configuration.GetValue("Collection:BucketSize", o.BucketSize);
         var youTube = configuration["YOUTUBE_BASE_URL"];
-        o.DataSource = youTube is null || new Uri(youTube).Host.EndsWith("googleapis.com", StringComparison.OrdinalIgnoreCase) ? "youtube" : "fake";
+        o.DataSource = youTube is null || (Uri.TryCreate(youTube, UriKind.Absolute, out var uri) && uri.Host.EndsWith("googleapis.com", StringComparison.OrdinalIgnoreCase))
+            ? "youtube" : "fake";
     })
     .Validate(o => o.AdminToken is null or { Length: >= 16 }, "TRENDVAULT_ADMIN_TOKEN must be at least 16 characters when set.")
     .Validate(o => o.BucketSize >= TimeSpan.FromSeconds(1), "Collection:BucketSize must be at least one second.")

@@ -20,8 +20,10 @@ builder.UseOrleans(silo =>
     // Collects the grain and silo metrics the gateway's Orleans dashboard shows.
     silo.AddDashboard();
     // Failure detection and reminder settings stay Orleans' defaults unless configured (the failover tests shorten them).
+    // Not "Orleans:Reminders": Orleans reads that section itself as the reminder *provider* (ProviderType, default
+    // "Default"), so any key there makes the silo fail at start with "Could not find Reminders provider named 'Default'".
     silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
-    silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
+    silo.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:ReminderOptions"));
 });
 
 using var host = builder.Build();

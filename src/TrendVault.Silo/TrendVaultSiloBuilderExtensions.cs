@@ -36,7 +36,9 @@ public static class TrendVaultSiloBuilderExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        var advertised = string.IsNullOrWhiteSpace(options.AdvertisedIP) ? System.Net.IPAddress.Loopback : System.Net.IPAddress.Parse(options.AdvertisedIP);
+        var advertised = string.IsNullOrWhiteSpace(options.AdvertisedIP) ? System.Net.IPAddress.Loopback
+            : System.Net.IPAddress.TryParse(options.AdvertisedIP, out var address) ? address
+            : throw new InvalidOperationException($"Orleans:AdvertisedIP '{options.AdvertisedIP}' is not an IP address.");
         silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         return silo;
     }

@@ -18,7 +18,9 @@ public static class PostgresConnection
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = configuration["DB_HOST"] ?? "127.0.0.1",
-            Port = int.TryParse(configuration["DB_PORT"], out var port) ? port : 5432,
+            Port = configuration["DB_PORT"] is not { Length: > 0 } rawPort ? 5432
+                : int.TryParse(rawPort, out var port) && port is > 0 and < 65536 ? port
+                : throw new InvalidOperationException($"DB_PORT '{rawPort}' is not a TCP port."),
             Database = configuration["DB_NAME"] ?? "trendvault",
             Username = configuration["DB_USER"] ?? "trendvault",
         };

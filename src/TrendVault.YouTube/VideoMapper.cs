@@ -17,14 +17,14 @@ public static class VideoMapper
         }
         var metadata = new VideoMetadata(
             video.Id,
-            snippet.Title ?? string.Empty,
+            Text(snippet.Title) ?? string.Empty,
             snippet.ChannelId ?? string.Empty,
-            snippet.ChannelTitle ?? string.Empty,
+            Text(snippet.ChannelTitle) ?? string.Empty,
             int.TryParse(snippet.CategoryId, NumberStyles.None, CultureInfo.InvariantCulture, out var category) ? category : null,
             snippet.PublishedAt?.ToUniversalTime(),
             ParseDuration(video.ContentDetails?.Duration),
-            snippet.Tags?.ToArray() ?? [],
-            snippet.Description,
+            snippet.Tags?.Select(tag => Text(tag)!).ToArray() ?? [],
+            Text(snippet.Description),
             BestThumbnail(snippet.Thumbnails),
             snippet.DefaultAudioLanguage);
         var statistics = new VideoStatistics(
@@ -50,6 +50,9 @@ public static class VideoMapper
             return null;
         }
     }
+
+    // JSON allows U+0000 in strings, PostgreSQL text does not.
+    private static string? Text(string? value) => value?.Replace("\0", string.Empty, StringComparison.Ordinal);
 
     private static string? BestThumbnail(ThumbnailDetails? thumbnails) =>
         thumbnails?.High?.Url ?? thumbnails?.Medium?.Url ?? thumbnails?.Default?.Url;

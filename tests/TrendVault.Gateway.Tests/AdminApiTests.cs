@@ -70,14 +70,15 @@ public sealed class AdminApiTests(GatewayFixture fixture)
     [Fact]
     public async Task A_failed_collection_is_a_502_with_the_reason()
     {
-        fixture.YouTube.Faults.Set("ES", FakeYouTube.Faults.FakeFaultKind.QuotaExceeded, count: 1);
+        // Rate limiting, not quota exhaustion: the latter would stop every later call in this shared fixture.
+        fixture.YouTube.Faults.Set("ES", FakeYouTube.Faults.FakeFaultKind.RateLimitExceeded, count: 1);
         using var http = fixture.CreateClient(GatewayFixture.AdminToken);
 
         var response = await http.PostAsync("/api/regions/ES/collect", null);
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        Assert.Contains("quotaExceeded", problem!.Detail);
+        Assert.Contains("rateLimitExceeded", problem!.Detail);
     }
 
     [Fact]

@@ -47,6 +47,11 @@ public sealed class BadRequestTests(GatewayFixture fixture)
     [InlineData("/api/regions/US/gaps?from=2000-01-01&to=2026-03-01", 400)]
     [InlineData("/api/regions/US/gaps?to=soon", 400)]
     [InlineData("/api/regions/QQ/gaps", 404)]
+    [InlineData("/api/regions/US/gaps?to=0001-01-01T00:00:00Z", 400)]
+    [InlineData("/api/regions/US/gaps?from=9999-12-31T23:30:00Z&to=9999-12-31T23:30:00Z", 400)]
+    [InlineData("/api/regions/US/trending?at=0001-01-01T00:00:00Z", 400)]
+    [InlineData("/api/videos?q=%00", 400)]
+    [InlineData("/api/videos?q=a%0Ab", 400)]
     [InlineData("/api/no-such-endpoint", 404)]
     public async Task Malformed_or_unknown_requests_get_problem_details(string url, int status)
     {

@@ -61,12 +61,27 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
         fixture.StartFreshBucket();
         var before = await Quota.GetStatusAsync();
 
-        var refused = await Quota.RequestAsync(QuotaPriority.Refresh, 10, keepForCharts: before.UnitsRemaining);
-        var chart = await Quota.RequestAsync(QuotaPriority.Chart, 4, keepForCharts: 0);
+        var refused = await Quota.RequestAsync(QuotaPriority.Refresh, 10, chartUnitsPerHour: before.UnitsRemaining);
+        var chart = await Quota.RequestAsync(QuotaPriority.Chart, 4, chartUnitsPerHour: 0);
 
         Assert.False(refused.Granted);
         Assert.True(chart.Granted);
         Assert.Equal(before.RefreshUnitsSkipped + 10, (await Quota.GetStatusAsync()).RefreshUnitsSkipped);
+    }
+
+    [Fact]
+    public async Task Refreshes_keep_the_charts_budget_for_every_hour_left_in_the_pacific_day()
+    {
+        fixture.StartFreshBucket();
+        var status = await Quota.GetStatusAsync();
+        var hoursLeft = (int)Math.Ceiling((status.ResetsAt - fixture.Clock.GetUtcNow()).TotalHours);
+        // Per hour, just more than an even share of what remains: one hour's worth would fit, the day's does not.
+        var perHour = status.UnitsRemaining / hoursLeft + 1;
+
+        var decision = await Quota.RequestAsync(QuotaPriority.Refresh, 1, chartUnitsPerHour: perHour);
+
+        Assert.True(hoursLeft > 1);
+        Assert.False(decision.Granted);
     }
 
     [Fact]

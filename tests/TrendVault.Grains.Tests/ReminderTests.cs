@@ -42,6 +42,22 @@ public sealed class ReminderTests(CollectionClusterFixture fixture)
         Assert.False((await region.GetStatusAsync()).Active);
     }
 
+    [Fact]
+    public async Task A_region_dropped_from_the_configuration_stops_unless_an_operator_activated_it()
+    {
+        var configured = fixture.Grains.GetGrain<IRegionGrain>("HR");
+        var byOperator = fixture.Grains.GetGrain<IRegionGrain>("CY");
+        await configured.EnsureActiveFromConfigurationAsync();
+        await byOperator.ActivateAsync();
+
+        await configured.ReleaseFromConfigurationAsync();
+        await byOperator.ReleaseFromConfigurationAsync();
+
+        Assert.False((await configured.GetStatusAsync()).Active);
+        Assert.True((await byOperator.GetStatusAsync()).Active);
+        await byOperator.DeactivateAsync();
+    }
+
     private async Task WaitForSucceededRunAsync(string region, DateTimeOffset bucket)
     {
         var deadline = DateTime.UtcNow + Patience;

@@ -22,15 +22,15 @@ public sealed class RecordedErrorClassificationTests
     }
 
     [Fact]
-    public async Task Quota_and_key_errors_are_not_transient_but_key_errors_need_an_operator()
+    public async Task Key_errors_need_an_operator_and_quota_errors_do_not()
     {
         var quota = await Assert.ThrowsAsync<YouTubeApiException>(() =>
             RecordedResponses.Client(_ => (HttpStatusCode.Forbidden, "error.quotaExceeded.json")).ListRegionsAsync());
         var key = await Assert.ThrowsAsync<YouTubeApiException>(() =>
             RecordedResponses.Client(_ => (HttpStatusCode.BadRequest, "error.keyInvalid.legacy.json")).ListRegionsAsync());
 
-        Assert.Equal((false, false), (quota.IsTransient, quota.IsConfigurationError));
-        Assert.Equal((false, true), (key.IsTransient, key.IsConfigurationError));
+        Assert.False(quota.IsConfigurationError);
+        Assert.True(key.IsConfigurationError);
     }
 
     [Fact]

@@ -7,11 +7,11 @@ namespace TrendVault.Grains;
 public interface IQuotaGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Asks whether <paramref name="units"/> of work may run now. Refresh work is refused when it
-    /// would leave less than <paramref name="keepForCharts"/> units for the charts.
+    /// Asks whether <paramref name="units"/> of work may run now. Refresh work is refused when it would
+    /// leave less than <paramref name="chartUnitsPerHour"/> for every hour until the quota resets.
     /// </summary>
     [Alias("Request")]
-    Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int keepForCharts, CancellationToken cancellationToken = default);
+    Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int chartUnitsPerHour, CancellationToken cancellationToken = default);
 
     [Alias("Record")]
     Task RecordAsync(QuotaUsage usage, CancellationToken cancellationToken = default);

@@ -14,6 +14,10 @@ public interface IRegionGrain : IGrainWithStringKey
     [Alias("EnsureActiveFromConfiguration")]
     Task EnsureActiveFromConfigurationAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Stops a region the configuration activated once it is no longer configured; an operator's activation stays.</summary>
+    [Alias("ReleaseFromConfiguration")]
+    Task ReleaseFromConfigurationAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Stops scheduled collection; stored data stays.</summary>
     [Alias("Deactivate")]
     Task DeactivateAsync(CancellationToken cancellationToken = default);

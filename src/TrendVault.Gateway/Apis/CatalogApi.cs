@@ -16,6 +16,12 @@ public static class CatalogApi
         return app;
     }
 
-    private static async Task<Ok<CatalogSummary>> Refresh(IGrainFactory grains, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).RefreshAsync(cancellationToken));
+    private static async Task<Results<Ok<CatalogSummary>, ProblemHttpResult>> Refresh(IGrainFactory grains)
+    {
+        // Not the request's token: a client that gives up must not cancel the refresh half-way.
+        var summary = await grains.GetGrain<ICatalogGrain>(0).RefreshAsync(CancellationToken.None);
+        return summary.Error is null
+            ? TypedResults.Ok(summary)
+            : TypedResults.Problem($"The catalog was not refreshed: {summary.Error}", statusCode: StatusCodes.Status502BadGateway, title: "Refresh refused");
+    }
 }

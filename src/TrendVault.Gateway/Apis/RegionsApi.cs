@@ -134,7 +134,17 @@ public static class RegionsApi
         {
             return problem;
         }
-        var result = await grains.GetGrain<IRegionGrain>(Region(code)!).CollectNowAsync(cancellationToken);
+        CollectionResult result;
+        try
+        {
+            // Not the request's token: a client that gives up must not cancel a collection half-way.
+            result = await grains.GetGrain<IRegionGrain>(Region(code)!).CollectNowAsync(CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            return TypedResults.Problem($"The collection of {Region(code)} is taking longer than the gateway waits; it goes on — see GET /api/regions/{Region(code)}.",
+                statusCode: StatusCodes.Status504GatewayTimeout, title: "Still collecting");
+        }
         if (result.Outcome == CollectionOutcome.Failed)
         {
             // The request was fine; YouTube (or storage) was not: a gateway error, with the reason.

@@ -18,7 +18,7 @@ public static class StatusApi
     private static async Task<Ok<ClusterStatus>> GetStatus(
         IGrainFactory grains, RegionDirectory directory, RegionQueries queries, IOptions<GatewayApiOptions> options, CancellationToken cancellationToken)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         var regions = await directory.ListAsync(cancellationToken);
         var runs = await queries.RecentRunsAsync(20, cancellationToken);
         var tracking = await queries.TrackingAsync(options.Value.TrackingDays, cancellationToken);

@@ -27,7 +27,7 @@ public static class VideosApi
         var filter = new VideoFilter(
             RequestParsing.RegionCode(region, "region", errors, required: false),
             string.IsNullOrEmpty(category) ? null : RequestParsing.Integer(category, "category", 0, 1, short.MaxValue, errors),
-            q is { Length: > 200 } ? Reject(errors, "q", "Search text is limited to 200 characters.") : q,
+            RequestParsing.SearchText(q, "q", errors),
             RequestParsing.Choice(sort, "sort", VideoSort.LastSeen, errors),
             RequestParsing.Integer(page, "page", 1, 1, 1_000_000, errors),
             RequestParsing.Integer(pageSize, "pageSize", 20, 1, MaxPageSize, errors));
@@ -64,12 +64,6 @@ public static class VideosApi
             return Problems.Invalid(errors);
         }
         return await queries.SnapshotsAsync(videoId, fromTime, toTime, step, cancellationToken) is { } points ? TypedResults.Ok(points) : UnknownVideo(videoId);
-    }
-
-    private static string? Reject(RequestErrors errors, string parameter, string message)
-    {
-        errors.Add(parameter, message);
-        return null;
     }
 
     private static ProblemHttpResult UnknownVideo(string videoId) => Problems.NotFound($"Video {videoId} is not tracked.");

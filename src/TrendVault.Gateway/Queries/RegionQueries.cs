@@ -6,8 +6,6 @@ namespace TrendVault.Gateway.Queries;
 /// <summary>Reads of the catalog, trending entries and collection runs.</summary>
 public sealed class RegionQueries(NpgsqlDataSource dataSource)
 {
-    public sealed record RegionRow(string Code, string Name, string? FlagPath, DateTimeOffset? LastCollectedAt);
-
     public async Task<IReadOnlyList<RegionRow>> ListAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""

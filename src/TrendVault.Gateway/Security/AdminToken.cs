@@ -4,18 +4,21 @@ using System.Text;
 namespace TrendVault.Gateway.Security;
 
 /// <summary>
-/// Reads the admin token a request presents, as "Bearer TOKEN" (API clients) or as the password of
-/// "Basic" credentials (browsers, for the Orleans dashboard), and compares it in constant time.
+/// Reads the admin token a request presents and compares it in constant time. API clients send
+/// "Bearer TOKEN"; browsers, for the Orleans dashboard only, send it as the password of "Basic"
+/// credentials. Basic is never accepted by the API: browsers replay it on cross-site requests.
 /// </summary>
 public static class AdminToken
 {
-    public static string? Presented(HttpRequest request)
+    public static string? Bearer(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return header["Bearer ".Length..].Trim();
-        }
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    public static string? BasicPassword(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
         {
             try

@@ -15,11 +15,11 @@ public sealed class AdminTokenFilter(IOptions<GatewayApiOptions> options) : IEnd
         {
             return AdminDisabled();
         }
-        var presented = AdminToken.Presented(context.HttpContext.Request);
+        var presented = AdminToken.Bearer(context.HttpContext.Request);
         if (presented is null || !AdminToken.Matches(presented, configured))
         {
             context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
-            return Unauthorized(presented is null);
+            return Unauthorized(presented is null ? "Send Authorization: Bearer <admin token>." : "The admin token is not valid.");
         }
         return await next(context);
     }
@@ -28,7 +28,6 @@ public sealed class AdminTokenFilter(IOptions<GatewayApiOptions> options) : IEnd
         TypedResults.Problem("Admin endpoints are disabled: the gateway has no TRENDVAULT_ADMIN_TOKEN.",
             statusCode: StatusCodes.Status403Forbidden, title: "Admin disabled");
 
-    internal static IResult Unauthorized(bool missing) =>
-        TypedResults.Problem(missing ? "Send Authorization: Bearer <admin token>." : "The admin token is not valid.",
-            statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    internal static IResult Unauthorized(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

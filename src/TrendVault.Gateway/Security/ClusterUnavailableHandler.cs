@@ -7,7 +7,8 @@ public sealed partial class ClusterUnavailableHandler(IProblemDetailsService pro
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (OrleansException or TimeoutException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException))
+        // Only outages: a permanent database error is a bug and stays a logged 500.
+        if (exception is not (OrleansException or TimeoutException or Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException))
         {
             return false;
         }

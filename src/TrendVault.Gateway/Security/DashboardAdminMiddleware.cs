@@ -16,11 +16,11 @@ public sealed class DashboardAdminMiddleware(RequestDelegate next, IOptions<Gate
             await AdminTokenFilter.AdminDisabled().ExecuteAsync(context);
             return;
         }
-        var presented = AdminToken.Presented(context.Request);
+        var presented = AdminToken.BasicPassword(context.Request);
         if (presented is null || !AdminToken.Matches(presented, configured))
         {
             context.Response.Headers.WWWAuthenticate = "Basic realm=\"TrendVault admin\", charset=\"UTF-8\"";
-            await AdminTokenFilter.Unauthorized(presented is null).ExecuteAsync(context);
+            await AdminTokenFilter.Unauthorized("Sign in with any user name and the admin token as password.").ExecuteAsync(context);
             return;
         }
         await next(context);

@@ -9,6 +9,9 @@ namespace TrendVault.Gateway.Validation;
 /// </summary>
 public static partial class RequestParsing
 {
+    private static readonly DateTimeOffset EarliestTime = new(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestTime = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static string? RegionCode(string? value, string parameter, RequestErrors errors, bool required)
     {
         if (string.IsNullOrEmpty(value))
@@ -37,7 +40,13 @@ public static partial class RequestParsing
         }
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            return parsed;
+            // Far outside any data, and near the type's limits arithmetic on it would overflow.
+            if (parsed >= EarliestTime && parsed <= LatestTime)
+            {
+                return parsed;
+            }
+            errors.Add(parameter, $"'{Shorten(value)}' is outside the supported range {EarliestTime:yyyy} to {LatestTime:yyyy}.");
+            return null;
         }
         errors.Add(parameter, $"'{Shorten(value)}' is not an ISO-8601 date or time, e.g. 2026-11-25T14:00:00Z.");
         return null;
@@ -97,6 +106,26 @@ public static partial class RequestParsing
         }
         errors.Add(parameter, $"'{Shorten(value)}' is not a window: use a positive number with m, h or d (e.g. 24h, 7d), at most 366 days.");
         return fallback;
+    }
+
+    /// <summary>Free text for a search: at most 200 characters and no control characters (PostgreSQL rejects NUL).</summary>
+    public static string? SearchText(string? value, string parameter, RequestErrors errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        if (value.Length > 200)
+        {
+            errors.Add(parameter, "Search text is limited to 200 characters.");
+            return null;
+        }
+        if (value.Any(char.IsControl))
+        {
+            errors.Add(parameter, "Search text must not contain control characters.");
+            return null;
+        }
+        return value;
     }
 
     public static void Range(DateTimeOffset? from, DateTimeOffset? to, RequestErrors errors)

@@ -31,7 +31,24 @@ public sealed partial class CatalogGrain(
         return new CatalogSummary(await store.CountRegionsAsync(cancellationToken), await store.CountCategoriesAsync(cancellationToken), Fetched: false);
     }
 
-    public Task<CatalogSummary> RefreshAsync(CancellationToken cancellationToken = default) => LoadAsync(cancellationToken);
+    public async Task<CatalogSummary> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        var regions = await store.CountRegionsAsync(cancellationToken);
+        // One call for the regions and one per region for its categories.
+        var decision = await GrainFactory.GetGrain<IQuotaGrain>(0).RequestAsync(QuotaPriority.Chart, regions + 1, 0, cancellationToken);
+        if (!decision.Granted)
+        {
+            return new CatalogSummary(regions, await store.CountCategoriesAsync(cancellationToken), Fetched: false, decision.Reason);
+        }
+        try
+        {
+            return await LoadAsync(cancellationToken);
+        }
+        catch (YouTubeApiException exception)
+        {
+            return new CatalogSummary(regions, await store.CountCategoriesAsync(cancellationToken), Fetched: false, exception.Message);
+        }
+    }
 
     private async Task<CatalogSummary> LoadAsync(CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public sealed class CatalogOptions
     /// <summary>Concurrent videoCategories.list calls while loading the catalog.</summary>
     public int CategoryConcurrency { get; set; } = 4;
 
-    /// <summary>Load the catalog and activate the configured regions when a silo starts.</summary>
+    /// <summary>
+    /// At silo start: load the catalog, activate the configured regions and start the tracker and
+    /// compaction reminders. Tests switch it off to drive each of those steps themselves.
+    /// </summary>
     public bool LoadOnStart { get; set; } = true;
 }

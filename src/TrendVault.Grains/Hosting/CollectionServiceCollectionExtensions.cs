@@ -22,7 +22,9 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CollectionOptions>, CollectionOptionsValidator>();
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection("Catalog"))
-            .Validate(o => o.FlagUrlTemplate.Contains("{code}", StringComparison.Ordinal), "Catalog:FlagUrlTemplate must contain {code}.")
+            .Validate(o => o.FlagUrlTemplate.Contains("{code}", StringComparison.Ordinal)
+                && Uri.TryCreate(o.FlagUrlTemplate.Replace("{code}", "us", StringComparison.Ordinal), UriKind.Absolute, out _),
+                "Catalog:FlagUrlTemplate must be an absolute URL containing {code}.")
             .Validate(o => o.CategoryConcurrency > 0, "Catalog:CategoryConcurrency must be positive.")
             .ValidateOnStart();
         services.AddOptions<QuotaOptions>()
@@ -35,6 +37,7 @@ public static class CollectionServiceCollectionExtensions
             .Validate(o => o.Days is >= 0 and <= 365, "Tracking:Days must be between 0 and 365.")
             .Validate(o => o.Shards is >= 1 and <= 256, "Tracking:Shards must be between 1 and 256.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         services.AddOptions<CompactionOptions>()
             .Bind(configuration.GetSection("Compaction"))
             .Validate(o => o.HotWindow >= TimeSpan.FromDays(1), "Compaction:HotWindow must be at least one day.")
@@ -43,6 +46,10 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddKeyedSingleton(CollectionClock.Key, TimeProvider.System);
         services.AddYouTubeClient(configuration);
         services.AddTrendVaultStorage(configuration);
+        // Database errors cross grain calls (a video grain's failed snapshot reaches the region grain on another
+        // silo). Orleans serializes only exceptions of the Microsoft, System and Azure namespaces by default; an
+        // NpgsqlException fails to serialize, its response is dropped and the caller waits for its timeout.
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         services.AddSingleton<FlagDownloader>();
         services.AddHostedService<CollectionStartup>();
         return services;

@@ -61,6 +61,8 @@ public sealed partial class CollectionStartup(
         }
         var active = wanted.Where(known.Contains).ToList();
         await Task.WhenAll(active.Select(code => grains.GetGrain<IRegionGrain>(code).EnsureActiveFromConfigurationAsync(cancellationToken)));
+        // Regions dropped from the configuration stop, unless an operator activated them.
+        await Task.WhenAll(known.Except(active).Select(code => grains.GetGrain<IRegionGrain>(code).ReleaseFromConfigurationAsync(cancellationToken)));
         LogActivated(active.Count, string.Join(",", active));
     }
 

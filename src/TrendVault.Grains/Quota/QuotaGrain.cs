@@ -7,7 +7,7 @@ namespace TrendVault.Grains.Quota;
 
 /// <summary>
 /// The cluster's one account of API units. Charts come first: refreshes are refused when they would
-/// leave the charts short; a quotaExceeded answer stops everything until midnight Pacific time; a
+/// leave the charts short for the rest of the quota day; a quotaExceeded answer stops everything until midnight Pacific time; a
 /// key or project error lets one call through per tick period, so a bad key never causes a storm.
 /// </summary>
 public sealed partial class QuotaGrain(
@@ -21,7 +21,7 @@ public sealed partial class QuotaGrain(
 
     private TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(quota.Value.TimeZone);
 
-    public async Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int keepForCharts, CancellationToken cancellationToken = default)
+    public async Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int chartUnitsPerHour, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await RollOverAsync(now, cancellationToken);
@@ -45,12 +45,14 @@ public sealed partial class QuotaGrain(
         {
             return new QuotaDecision(false, $"The daily budget of {quota.Value.DailyUnits} units is spent.");
         }
-        if (priority == QuotaPriority.Refresh && remaining - units < keepForCharts)
+        // The charts keep their budget for every hour left in the quota day, not just the next one.
+        var kept = chartUnitsPerHour * (int)Math.Ceiling((NextReset(now) - now).TotalHours);
+        if (priority == QuotaPriority.Refresh && remaining - units < kept)
         {
             current.RefreshUnitsSkipped += units;
             await state.WriteStateAsync(cancellationToken);
-            LogRefreshSkipped(units, remaining, keepForCharts);
-            return new QuotaDecision(false, $"Skipped: {units} refresh units would leave {remaining - units} of the {keepForCharts} kept for charts.");
+            LogRefreshSkipped(units, remaining, kept);
+            return new QuotaDecision(false, $"Skipped: {units} refresh units would leave {remaining - units} of the {kept} kept for the charts until the reset.");
         }
         return QuotaDecision.Grant;
     }

@@ -28,16 +28,8 @@ public sealed partial class RegionGrain(
 
     private string Code => this.GetPrimaryKeyString();
 
-    public async Task ActivateAsync(CancellationToken cancellationToken = default)
-    {
-        await EnsureKnownRegionAsync(cancellationToken);
-        state.State.Active = true;
-        state.State.DeactivatedByOperator = false;
-        await state.WriteStateAsync(cancellationToken);
-        // A short first due time makes a newly activated region collect within seconds.
-        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromSeconds(1), options.Value.TickPeriod);
-        LogActivated(Code, options.Value.TickPeriod);
-    }
+    public Task ActivateAsync(CancellationToken cancellationToken = default) =>
+        StartCollectingAsync(byOperator: true, cancellationToken);
 
     public async Task EnsureActiveFromConfigurationAsync(CancellationToken cancellationToken = default)
     {
@@ -46,16 +38,42 @@ public sealed partial class RegionGrain(
             LogKeptInactive(Code);
             return;
         }
-        if (!state.State.Active || await this.GetReminder(ReminderName) is null)
+        // Reminders persist: a changed tick period reaches an existing region only by registering again.
+        if (!state.State.Active || state.State.TickPeriod != options.Value.TickPeriod || await this.GetReminder(ReminderName) is null)
         {
-            await ActivateAsync(cancellationToken);
+            await StartCollectingAsync(state.State.ActivatedByOperator, cancellationToken);
         }
     }
 
-    public async Task DeactivateAsync(CancellationToken cancellationToken = default)
+    public async Task ReleaseFromConfigurationAsync(CancellationToken cancellationToken = default)
+    {
+        if (state.State.Active && !state.State.ActivatedByOperator)
+        {
+            await StopCollectingAsync(byOperator: false, cancellationToken);
+        }
+    }
+
+    public Task DeactivateAsync(CancellationToken cancellationToken = default) =>
+        StopCollectingAsync(byOperator: true, cancellationToken);
+
+    private async Task StartCollectingAsync(bool byOperator, CancellationToken cancellationToken)
+    {
+        await EnsureKnownRegionAsync(cancellationToken);
+        state.State.Active = true;
+        state.State.ActivatedByOperator = byOperator;
+        state.State.DeactivatedByOperator = false;
+        state.State.TickPeriod = options.Value.TickPeriod;
+        await state.WriteStateAsync(cancellationToken);
+        // A short first due time makes a newly activated region collect within seconds.
+        await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromSeconds(1), options.Value.TickPeriod);
+        LogActivated(Code, options.Value.TickPeriod);
+    }
+
+    private async Task StopCollectingAsync(bool byOperator, CancellationToken cancellationToken)
     {
         state.State.Active = false;
-        state.State.DeactivatedByOperator = true;
+        state.State.ActivatedByOperator = false;
+        state.State.DeactivatedByOperator = byOperator;
         await state.WriteStateAsync(cancellationToken);
         if (await this.GetReminder(ReminderName) is { } reminder)
         {
@@ -104,15 +122,23 @@ public sealed partial class RegionGrain(
         {
             return await SkipAsync(bucket, decision.Reason!, cancellationToken);
         }
+        if (!await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken))
+        {
+            // The database says this bucket succeeded although the grain's state had lost it.
+            state.State.LastCollectedBucket = bucket;
+            await state.WriteStateAsync(cancellationToken);
+            return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, 0, 0, null);
+        }
 
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.Value.AttemptTimeout);
         var calls = new ApiCallCounter();
-        await runs.StartAsync(Code, bucket, clock.GetUtcNow(), attempt.Token);
+        QuotaUsage? usage = null;
         CollectionResult result;
         try
         {
             var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
+            usage = new QuotaUsage(calls.Count, Succeeded: true);
             // Fan out to every video at once; each call returns when its snapshot is committed.
             await Task.WhenAll(chart.Entries.Select(entry =>
                 GrainFactory.GetGrain<IVideoGrain>(entry.Video.Metadata.YouTubeId).RecordAsync(entry.Video, bucket, onChart: true, attempt.Token)));
@@ -120,29 +146,46 @@ public sealed partial class RegionGrain(
             await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);
             state.State.LastCollectedBucket = bucket;
-            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
             LogCollected(Code, bucket, entries.Count, calls.Count);
         }
         catch (YouTubeApiException exception) when (exception.Kind == YouTubeErrorKind.ChartNotFound)
         {
+            usage = new QuotaUsage(calls.Count, Succeeded: true);
             await runs.FinishWithoutDataAsync(Code, bucket, "no_chart", exception.Message, calls.Count, clock.GetUtcNow(), CancellationToken.None);
             result = new CollectionResult(Code, bucket, CollectionOutcome.NoChart, 0, calls.Count, exception.Message);
-            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
             // Nothing to collect in this bucket: later ticks wait for the next one instead of looping.
             state.State.LastCollectedBucket = bucket;
             LogNoChart(Code, bucket);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            usage ??= FailedCallUsage.From(calls.Count, exception);
             var reason = exception is OperationCanceledException ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
             LogFailed(exception, Code, bucket, reason);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
             await RecordFailureAsync(bucket, reason, calls.Count);
-            await quota.RecordAsync(FailedCallUsage.From(calls.Count, exception), CancellationToken.None);
+        }
+        finally
+        {
+            // Every call made is accounted, whatever happened after it (a cancelled caller included).
+            await RecordUsageAsync(quota, usage ?? new QuotaUsage(calls.Count, Succeeded: false));
         }
         state.State.LastRun = result;
         await state.WriteStateAsync(CancellationToken.None);
         return result;
+    }
+
+    private async Task RecordUsageAsync(IQuotaGrain quota, QuotaUsage usage)
+    {
+        try
+        {
+            await quota.RecordAsync(usage, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Losing the count of one run is better than reporting a committed bucket as failed.
+            LogUsageNotRecorded(exception, Code, usage.Units);
+        }
     }
 
     // Refused by the quota governor: recorded and visible, never attempted; a later tick asks again.
@@ -204,6 +247,9 @@ public sealed partial class RegionGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} skipped: {Reason}")]
     private partial void LogSkipped(string region, DateTimeOffset bucket, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region}: {Units} API units could not be recorded with the quota governor")]
+    private partial void LogUsageNotRecorded(Exception exception, string region, int units);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the failed run")]
     private partial void LogRunRecordFailed(Exception exception, string region, DateTimeOffset bucket);

@@ -14,4 +14,10 @@ public sealed class RegionState
     [Id(2)] public DateTimeOffset? LastCollectedBucket { get; set; }
 
     [Id(3)] public CollectionResult? LastRun { get; set; }
+
+    /// <summary>Set by an explicit activation, so removing the region from the configuration does not undo it.</summary>
+    [Id(4)] public bool ActivatedByOperator { get; set; }
+
+    /// <summary>The period the reminder was registered with.</summary>
+    [Id(5)] public TimeSpan TickPeriod { get; set; }
 }

@@ -29,9 +29,12 @@ public sealed partial class TrackerGrain(
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (await this.GetReminder(ReminderName) is null)
+        // Reminders persist: a changed tick period reaches an existing tracker only by registering again.
+        if (state.State.TickPeriod != collection.Value.TickPeriod || await this.GetReminder(ReminderName) is null)
         {
             await this.RegisterOrUpdateReminder(ReminderName, collection.Value.TickPeriod, collection.Value.TickPeriod);
+            state.State.TickPeriod = collection.Value.TickPeriod;
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 
@@ -60,9 +63,10 @@ public sealed partial class TrackerGrain(
             return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", 0, 0, 0, null), recordRun: false);
         }
 
-        await store.StartRunAsync(Shard, bucket, now, cancellationToken);
         var calls = (ids.Count + IdsPerCall - 1) / IdsPerCall;
-        var decision = await GrainFactory.GetGrain<IQuotaGrain>(0).RequestAsync(QuotaPriority.Refresh, calls, await ChartUnitsPerHourAsync(now, cancellationToken), cancellationToken);
+        var quota = GrainFactory.GetGrain<IQuotaGrain>(0);
+        var decision = await quota.RequestAsync(QuotaPriority.Refresh, calls, await ChartUnitsPerHourAsync(now, cancellationToken), cancellationToken);
+        await store.StartRunAsync(Shard, bucket, now, cancellationToken);
         if (!decision.Granted)
         {
             // Skipped work is recorded, not attempted; the next bucket asks again.
@@ -72,6 +76,7 @@ public sealed partial class TrackerGrain(
         var counter = new ApiCallCounter();
         var refreshed = 0;
         var gone = 0;
+        QuotaUsage? usage = null;
         try
         {
             foreach (var batch in ids.Chunk(IdsPerCall))
@@ -88,18 +93,22 @@ public sealed partial class TrackerGrain(
                 refreshed += videos.Count;
                 gone += missing.Count;
             }
-            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(new QuotaUsage(counter.Count, Succeeded: true), cancellationToken);
-            LogRefreshed(Shard, bucket, refreshed, gone, counter.Count);
-            return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", refreshed, gone, counter.Count, null), recordRun: true);
+            usage = new QuotaUsage(counter.Count, Succeeded: true);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await GrainFactory.GetGrain<IQuotaGrain>(0).RecordAsync(FailedCallUsage.From(counter.Count, exception), CancellationToken.None);
+            usage = FailedCallUsage.From(counter.Count, exception);
             LogFailed(exception, Shard, bucket, exception.Message);
             // Partial progress stays: its snapshots are committed and the next tick asks only for the rest.
             await store.FinishRunAsync(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message, clock.GetUtcNow(), CancellationToken.None);
             return new RefreshResult(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message);
         }
+        finally
+        {
+            await quota.RecordAsync(usage ?? new QuotaUsage(counter.Count, Succeeded: false), CancellationToken.None);
+        }
+        LogRefreshed(Shard, bucket, refreshed, gone, counter.Count);
+        return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", refreshed, gone, counter.Count, null), recordRun: true);
     }
 
     private async Task<RefreshResult> FinishAsync(RefreshResult result, bool recordRun)

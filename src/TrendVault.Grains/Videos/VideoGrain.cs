@@ -12,6 +12,7 @@ public sealed class VideoGrain(ISnapshotWriter writer, [Microsoft.Extensions.Dep
     : Grain, IVideoGrain
 {
     private DateTimeOffset? _lastRecordedBucket;
+    private bool _lastRecordedOnChart;
 
     public async Task RecordAsync(VideoObservation observation, DateTimeOffset bucket, bool onChart, CancellationToken cancellationToken = default)
     {
@@ -19,11 +20,14 @@ public sealed class VideoGrain(ISnapshotWriter writer, [Microsoft.Extensions.Dep
         {
             throw new ArgumentException($"Observation of {observation.Metadata.YouTubeId} sent to video grain {this.GetPrimaryKeyString()}.");
         }
-        if (_lastRecordedBucket >= bucket)
+        // A chart sighting after an off-chart refresh of the same bucket still has to reach the table:
+        // it moves last_seen_at (the snapshot itself is already stored and stays as it is).
+        if (_lastRecordedBucket > bucket || (_lastRecordedBucket == bucket && (_lastRecordedOnChart || !onChart)))
         {
             return;
         }
         await writer.WriteAsync(new SnapshotRecord(observation.Metadata, observation.Statistics, bucket, clock.GetUtcNow(), onChart), cancellationToken);
         _lastRecordedBucket = bucket;
+        _lastRecordedOnChart = onChart;
     }
 }

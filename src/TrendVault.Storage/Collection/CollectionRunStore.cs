@@ -5,8 +5,11 @@ namespace TrendVault.Storage.Collection;
 /// <summary>The collection_runs record of each (region, bucket), and the run's trending entries.</summary>
 public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Marks an attempt as running; a repeated attempt in the same bucket counts up.</summary>
-    public async Task StartAsync(string region, DateTimeOffset bucket, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Marks an attempt as running; a repeated attempt in the same bucket counts up. Returns false,
+    /// touching nothing, when the bucket already succeeded (the grain's own record of it was lost).
+    /// </summary>
+    public async Task<bool> StartAsync(string region, DateTimeOffset bucket, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO collection_runs (region_code, bucket, status, started_at)
@@ -14,11 +17,12 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
             ON CONFLICT (region_code, bucket) DO UPDATE
             SET status = 'running', attempts = collection_runs.attempts + 1, started_at = EXCLUDED.started_at,
                 finished_at = NULL, error = NULL
+            WHERE collection_runs.status <> 'succeeded'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = startedAt.UtcDateTime });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     /// <summary>Ends an attempt without data: status 'failed' or 'no_chart'.</summary>
@@ -27,7 +31,7 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             UPDATE collection_runs
             SET status = $3, error = $4, api_calls = api_calls + $5, finished_at = $6
-            WHERE region_code = $1 AND bucket = $2
+            WHERE region_code = $1 AND bucket = $2 AND status <> 'succeeded'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });

@@ -10,11 +10,13 @@ namespace TrendVault.Storage.Compaction;
 /// </summary>
 public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, ILogger<SnapshotCompactor> logger)
 {
+    // '24 hours', not '1 day': timestamptz + '1 day' follows the session's time zone and would span
+    // 25 hours on a daylight-saving day, deleting a bucket that the 24 slots never stored.
     private const string CompactDay = """
         WITH day_rows AS (
             SELECT video_id, (extract(epoch FROM bucket - $1)::integer / $2) + 1 AS i, views, likes, comments
             FROM video_snapshots
-            WHERE bucket >= $1 AND bucket < $1 + interval '1 day' AND extract(epoch FROM bucket - $1)::integer % $2 = 0
+            WHERE bucket >= $1 AND bucket < $1 + interval '24 hours' AND extract(epoch FROM bucket - $1)::integer % $2 = 0
         ),
         bases AS (
             -- Offsets are int4: a video-day whose counters move by more than that stays in the hot table.
@@ -44,7 +46,7 @@ public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, ILogg
         )
         DELETE FROM video_snapshots s
         USING inserted
-        WHERE s.video_id = inserted.video_id AND s.bucket >= $1 AND s.bucket < $1 + interval '1 day'
+        WHERE s.video_id = inserted.video_id AND s.bucket >= $1 AND s.bucket < $1 + interval '24 hours'
           AND extract(epoch FROM s.bucket - $1)::integer % $2 = 0
         """;
 

@@ -83,11 +83,20 @@ public sealed partial class SnapshotWriter(
                 }
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException && attempt < settings.MaxAttempts)
+            catch (Exception exception) when (IsTransient(exception) && attempt < settings.MaxAttempts)
             {
                 var delay = settings.RetryBaseDelay * Math.Pow(2, attempt - 1);
                 LogRetry(batch.Count, attempt, delay.TotalMilliseconds, exception.Message);
                 await Task.Delay(delay, cancellationToken);
+            }
+            catch (PostgresException exception) when (!exception.IsTransient && batch.Count > 1)
+            {
+                // A record the database refuses must not fail its neighbours: halve until it stands alone.
+                LogSplit(batch.Count, exception.SqlState);
+                var half = batch.Count / 2;
+                await WriteWithRetryAsync(batch[..half], settings, cancellationToken);
+                await WriteWithRetryAsync(batch[half..], settings, cancellationToken);
+                return;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -100,6 +109,9 @@ public sealed partial class SnapshotWriter(
             }
         }
     }
+
+    private static bool IsTransient(Exception exception) =>
+        exception is NpgsqlException { IsTransient: true } or TimeoutException;
 
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
@@ -155,6 +167,9 @@ public sealed partial class SnapshotWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot batch of {Count} failed on attempt {Attempt}; retrying in {DelayMs:F0} ms: {Reason}")]
     private partial void LogRetry(int count, int attempt, double delayMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot batch of {Count} refused by the database ({SqlState}); writing it in halves")]
+    private partial void LogSplit(int count, string sqlState);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot batch of {Count} failed after {Attempts} attempt(s)")]
     private partial void LogFailed(Exception exception, int count, int attempts);

@@ -53,6 +53,7 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
             INSERT INTO refresh_runs (shard, bucket, status, started_at) VALUES ($1, $2, 'running', $3)
             ON CONFLICT (shard, bucket) DO UPDATE
             SET status = 'running', attempts = refresh_runs.attempts + 1, started_at = EXCLUDED.started_at, finished_at = NULL, error = NULL
+            WHERE refresh_runs.status <> 'succeeded'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (short)shard });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
@@ -65,7 +66,7 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             UPDATE refresh_runs
             SET status = $3, videos = videos + $4, gone = gone + $5, api_calls = api_calls + $6, error = $7, finished_at = $8
-            WHERE shard = $1 AND bucket = $2
+            WHERE shard = $1 AND bucket = $2 AND status <> 'succeeded'
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (short)shard });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });

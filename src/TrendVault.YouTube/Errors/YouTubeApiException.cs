@@ -20,10 +20,6 @@ public sealed class YouTubeApiException : Exception
     /// <summary>The API's own reason code (errors[0].reason), when the body had one.</summary>
     public string? Reason { get; }
 
-    /// <summary>Worth another attempt later in the same bucket.</summary>
-    public bool IsTransient => Kind is YouTubeErrorKind.ServerError or YouTubeErrorKind.Transport
-        or YouTubeErrorKind.RateLimited or YouTubeErrorKind.MalformedResponse;
-
     /// <summary>Needs an operator: retrying cannot help until the key or project changes.</summary>
     public bool IsConfigurationError => Kind is YouTubeErrorKind.InvalidKey or YouTubeErrorKind.AccessNotConfigured;
 }

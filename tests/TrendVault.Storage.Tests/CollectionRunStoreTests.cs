@@ -1,0 +1,50 @@
+using TrendVault.Model;
+using TrendVault.Storage.Catalog;
+using TrendVault.Storage.Collection;
+using TrendVault.Testing;
+
+namespace TrendVault.Storage.Tests;
+
+public sealed class CollectionRunStoreTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Bucket = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
+    private PostgresTestDatabase _database = null!;
+    private CollectionRunStore _runs = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        await new CatalogStore(_database.DataSource).UpsertRegionsAsync([new RegionInfo("NL", "Netherlands")], Bucket);
+        _runs = new CollectionRunStore(_database.DataSource);
+    }
+
+    [Fact]
+    public async Task A_succeeded_run_is_never_turned_back_into_running_or_failed()
+    {
+        await _runs.StartAsync("NL", Bucket, Bucket);
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(1));
+
+        var restarted = await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(2));
+        await _runs.FinishWithoutDataAsync("NL", Bucket, "failed", "late failure", 3, Bucket.AddMinutes(3));
+
+        Assert.False(restarted);
+        var run = Assert.Single(await _database.RowsAsync("SELECT status, attempts, api_calls, error FROM collection_runs"));
+        Assert.Equal(new object?[] { "succeeded", 1, 4, null }, run);
+    }
+
+    [Fact]
+    public async Task A_repeated_attempt_counts_up_and_adds_its_calls()
+    {
+        await _runs.StartAsync("NL", Bucket, Bucket);
+        await _runs.FinishWithoutDataAsync("NL", Bucket, "failed", "500", 3, Bucket.AddMinutes(1));
+
+        var restarted = await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(10));
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(11));
+
+        Assert.True(restarted);
+        var run = Assert.Single(await _database.RowsAsync("SELECT status, attempts, api_calls FROM collection_runs"));
+        Assert.Equal(new object?[] { "succeeded", 2, 7 }, run);
+    }
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+}

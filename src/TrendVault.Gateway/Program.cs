@@ -45,6 +45,9 @@ builder.UseOrleansClient(client =>
         o.ServiceId = gateway.ServiceId;
     });
     client.UseConnectionRetryFilter<ClientConnectionRetryFilter>();
+    // A request caught by a silo crash gets its 503 in seconds rather than after Orleans' 30 s default.
+    client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+    client.Configure<ClientMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
     client.AddDashboard();
 });
 

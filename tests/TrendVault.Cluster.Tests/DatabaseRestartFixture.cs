@@ -1,0 +1,78 @@
+namespace TrendVault.Cluster.Tests;
+
+/// <summary>
+/// A PostgreSQL server of this test class's own (the tests stop and start it), migrated by the one-shot
+/// migrator as scripts/run.sh and the compose file run it, and two silo processes collecting four regions
+/// in 15-second buckets, with the gateway.
+/// </summary>
+public sealed class DatabaseRestartFixture : IAsyncLifetime
+{
+    public static readonly ClusterSettings Settings = new()
+    {
+        Silos = 2,
+        Regions = ["US", "GB", "DE", "JP"],
+        BucketSize = TimeSpan.FromSeconds(15),
+    };
+
+    public string Logs { get; } = TestLogs.Folder("database-restart");
+
+    public DedicatedPostgres Server { get; private set; } = null!;
+
+    public ProcessCluster Cluster { get; private set; } = null!;
+
+    public CollectionLedger Ledger { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await DedicatedPostgres.StartAsync();
+        var connectionString = Server.ConnectionString("trendvault");
+        await using (var migrator = ManagedProcess.Start("migrator", ProductBinaries.Dll(ProductBinaries.Migrator),
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = connectionString }, Path.Combine(Logs, "migrator.log")))
+        {
+            await migrator.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            if (migrator.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"The migrator failed with exit code {migrator.ExitCode}; log: {migrator.LogPath}{Environment.NewLine}{migrator.Tail()}");
+            }
+        }
+        Cluster = await ProcessCluster.StartAsync(Logs, connectionString, Settings);
+        // Without pooling, the tests' own queries never pick up a connection a restart broke.
+        Ledger = new CollectionLedger(connectionString + ";Pooling=false");
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            if (Ledger is not null)
+            {
+                await Ledger.DisposeAsync();
+            }
+            if (Cluster is not null)
+            {
+                await Cluster.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (Server is not null)
+            {
+                KeepServerLog();
+                await Server.DisposeAsync();
+            }
+        }
+    }
+
+    // Best effort: the folder may be gone (scripts/test.sh empties TestResults when it starts).
+    private void KeepServerLog()
+    {
+        try
+        {
+            Directory.CreateDirectory(Logs);
+            File.Copy(Server.LogPath, Path.Combine(Logs, "postgres.log"), overwrite: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

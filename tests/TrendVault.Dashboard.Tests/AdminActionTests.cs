@@ -10,6 +10,8 @@ public sealed class AdminActionTests(DashboardFixture system) : BrowserTest(syst
     public async Task Collect_now_without_the_token_is_refused_with_the_gateways_message()
     {
         var page = await OpenAsync("#/regions/FR");
+        // The board renders after the region; clicking earlier could hit a button about to be replaced.
+        await Expect(page.Locator(".empty")).ToHaveTextAsync("Nothing collected yet.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Collect France now" }).ClickAsync();
 
@@ -23,6 +25,7 @@ public sealed class AdminActionTests(DashboardFixture system) : BrowserTest(syst
         var page = await OpenAsync("#/regions/FR");
         await page.GetByLabel("Admin token").FillAsync("not-the-admin-token");
         await page.GetByRole(AriaRole.Button, new() { Name = "Use" }).ClickAsync();
+        await Expect(page.Locator(".empty")).ToHaveTextAsync("Nothing collected yet.");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Activate France" }).ClickAsync();
 

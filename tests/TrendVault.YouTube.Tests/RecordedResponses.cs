@@ -30,6 +30,8 @@ public static class RecordedResponses
         MaxRetries = 0,
     };
 
+    // The recorded answers stay in the workspace's shared/ folder next to the repository; CI may
+    // clone the repository elsewhere on the same machine, hence the machine's own path as a fallback.
     private static string FindFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -40,7 +42,10 @@ public static class RecordedResponses
                 return candidate;
             }
         }
-        throw new DirectoryNotFoundException("shared/youtube-api (the recorded API answers) was not found above the test folder.");
+        const string workspace = "/work/shared/youtube-api";
+        return Directory.Exists(workspace)
+            ? workspace
+            : throw new DirectoryNotFoundException("shared/youtube-api (the recorded API answers) was not found above the test folder nor at " + workspace + ".");
     }
 
     private sealed class ReplayFactory(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) : HttpClientFactory

@@ -34,6 +34,8 @@ trap stop_all INT TERM EXIT
 echo "Building (Release)..."
 dotnet build TrendVault.sln -c Release -v quiet -nologo >"$logs/build.log" 2>&1 || { cat "$logs/build.log"; exit 1; }
 bin() { echo "$root/src/$1/bin/Release/net10.0/$1.dll"; }
+# Each process runs from its own folder, so its appsettings.json (log levels) applies.
+run_app() { local dll; dll=$(bin "$1"); (cd "$(dirname "$dll")" && exec dotnet "$dll"); }
 
 if [ -z "${DB_HOST:-}" ] && [ -z "${ConnectionStrings__Postgres:-}" ]; then
   # The server runs as the postgres user: keep its data where that user can reach it.
@@ -47,14 +49,14 @@ if [ -z "${DB_HOST:-}" ] && [ -z "${ConnectionStrings__Postgres:-}" ]; then
 fi
 
 echo "Applying migrations..."
-dotnet "$(bin TrendVault.Migrator)" >"$logs/migrate.log" 2>&1 || { cat "$logs/migrate.log"; exit 1; }
+run_app TrendVault.Migrator >"$logs/migrate.log" 2>&1 || { cat "$logs/migrate.log"; exit 1; }
 
 if [ -z "${YOUTUBE_API_KEY:-}" ]; then
   fake_port=${FAKE_YOUTUBE_PORT:-5080}
   echo "YOUTUBE_API_KEY is not set: starting the fake YouTube API on port $fake_port. DATA IS SIMULATED."
   # Charts turn over a few videos per demo bucket, so rank moves and off-chart tracking show up.
   ASPNETCORE_URLS="http://127.0.0.1:$fake_port" FakeYouTube__ChartTurnoverPerHour=${FakeYouTube__ChartTurnoverPerHour:-90} \
-    dotnet "$(bin TrendVault.FakeYouTube)" >"$logs/fake-youtube.log" 2>&1 &
+    run_app TrendVault.FakeYouTube >"$logs/fake-youtube.log" 2>&1 &
   pids+=($!)
   export YOUTUBE_API_KEY=fake-local-key
   export YOUTUBE_BASE_URL="http://127.0.0.1:$fake_port/youtube/v3/"
@@ -67,12 +69,12 @@ export Catalog__StaticRoot=${Catalog__StaticRoot:-"$state/static"}
 
 for i in $(seq 0 $((silos - 1))); do
   Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
-    dotnet "$(bin TrendVault.Silo)" >"$logs/silo-$i.log" 2>&1 &
+    run_app TrendVault.Silo >"$logs/silo-$i.log" 2>&1 &
   pids+=($!)
 done
 
 gateway_url=${ASPNETCORE_URLS:-http://localhost:8080}
-ASPNETCORE_URLS="$gateway_url" dotnet "$(bin TrendVault.Gateway)" >"$logs/gateway.log" 2>&1 &
+ASPNETCORE_URLS="$gateway_url" run_app TrendVault.Gateway >"$logs/gateway.log" 2>&1 &
 pids+=($!)
 
 cat <<INFO

@@ -10,4 +10,10 @@ public sealed class FakeYouTubeOptions
 
     /// <summary>Videos that leave (and join) each region's chart per hour of simulated time; 0 keeps charts fixed.</summary>
     public int ChartTurnoverPerHour { get; set; }
+
+    /// <summary>
+    /// Videos the API knows (at least <see cref="Data.FakeCatalog.PoolSize"/>). Charts always draw from the first
+    /// <see cref="Data.FakeCatalog.PoolSize"/>, so a larger pool only adds videos reachable by id, e.g. to load the trackers.
+    /// </summary>
+    public int PoolSize { get; set; } = Data.FakeCatalog.PoolSize;
 }

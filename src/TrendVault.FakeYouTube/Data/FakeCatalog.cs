@@ -9,6 +9,7 @@ namespace TrendVault.FakeYouTube.Data;
 /// </summary>
 public sealed class FakeCatalog
 {
+    /// <summary>The default pool, and the part of any pool that charts draw from.</summary>
     public const int PoolSize = 3000;
 
     /// <summary>Pool indexes below this are the global hits that trend in many regions at once.</summary>
@@ -45,11 +46,13 @@ public sealed class FakeCatalog
     private readonly int _turnoverPerHour;
 
     /// <param name="chartTurnoverPerHour">Videos that leave (and join) each chart per hour; 0 keeps charts fixed.</param>
-    public FakeCatalog(int chartTurnoverPerHour = 0)
+    /// <param name="poolSize">Videos known to id lookups; charts use only the first <see cref="PoolSize"/>, so they stay the same.</param>
+    public FakeCatalog(int chartTurnoverPerHour = 0, int poolSize = PoolSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chartTurnoverPerHour);
+        ArgumentOutOfRangeException.ThrowIfLessThan(poolSize, PoolSize);
         _turnoverPerHour = chartTurnoverPerHour;
-        _videos = Enumerable.Range(0, PoolSize).Select(VideoFactory.Create).ToArray();
+        _videos = Enumerable.Range(0, poolSize).Select(VideoFactory.Create).ToArray();
         _videosById = _videos.ToDictionary(v => v.Id, StringComparer.Ordinal);
         Regions = RegionTable.Load();
         _regions = Regions.ToDictionary(r => r.Code, StringComparer.OrdinalIgnoreCase);
@@ -148,7 +151,7 @@ public sealed class FakeCatalog
     {
         var chart = ChartFor(regionCode);
         var onChart = chart.ToHashSet(StringComparer.Ordinal);
-        var rest = _videos.Where(v => !onChart.Contains(v.Id)).Select(v => v.Id).ToArray();
+        var rest = _videos.Take(PoolSize).Where(v => !onChart.Contains(v.Id)).Select(v => v.Id).ToArray();
         StableRandom.For("sequence:" + regionCode).Shuffle(rest);
         return [.. chart, .. rest];
     }

@@ -22,7 +22,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
     public async Task<bool> RegionExistsAsync(string code, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM regions WHERE code = $1)");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code, NpgsqlDbType = NpgsqlDbType.Char });
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -55,7 +55,7 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             INSERT INTO regions (code, name, fetched_at)
-            SELECT * FROM unnest($1::char(2)[], $2::text[], $3::timestamptz[])
+            SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[])
             ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, fetched_at = EXCLUDED.fetched_at
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = regions.Select(r => r.Code).ToArray() });

@@ -1,0 +1,46 @@
+namespace TrendVault.Bench;
+
+/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--work DIR] [--keep].</summary>
+public sealed record BenchOptions
+{
+    public const string ServerVariable = "TRENDVAULT_BENCH_PG";
+
+    /// <summary>A PostgreSQL server the benchmark may create and drop databases on.</summary>
+    public required string ServerConnectionString { get; init; }
+
+    public required BenchSizes Sizes { get; init; }
+
+    /// <summary>Logs of the processes the benchmark starts.</summary>
+    public required string WorkDirectory { get; init; }
+
+    /// <summary>Leave the benchmark databases in place afterwards, to inspect queries (EXPLAIN) on the loaded year.</summary>
+    public bool KeepDatabases { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        string? server = Environment.GetEnvironmentVariable(ServerVariable);
+        var sizes = BenchSizes.Full;
+        var work = Path.Combine(Path.GetTempPath(), "trendvault-bench");
+        var keep = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--smoke": sizes = BenchSizes.Smoke; break;
+                case "--pg": server = Value(); break;
+                case "--work": work = Value(); break;
+                case "--keep": keep = true; break;
+                // Partial years, for a quicker look at how a figure scales.
+                case "--days": sizes = sizes with { Days = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+                case "--videos": sizes = sizes with { Videos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--work DIR] [--keep]");
+            }
+        }
+        if (string.IsNullOrEmpty(server))
+        {
+            throw new ArgumentException($"Give the PostgreSQL server with --pg or {ServerVariable}.");
+        }
+        return new BenchOptions { ServerConnectionString = server, Sizes = sizes, WorkDirectory = work, KeepDatabases = keep };
+    }
+}

@@ -1,0 +1,14 @@
+namespace TrendVault.Bench.Hosting;
+
+/// <summary>What differs between the benchmark's silos: bucket length and how long videos stay tracked.</summary>
+public sealed record ClusterSettings
+{
+    /// <summary>Collection:BucketSize; the reminders tick twice per bucket.</summary>
+    public required TimeSpan BucketSize { get; init; }
+
+    /// <summary>Tracking:Days; 0 keeps the trackers idle while other benchmarks run.</summary>
+    public required int TrackingDays { get; init; }
+
+    /// <summary>Start the REST gateway too.</summary>
+    public required bool WithGateway { get; init; }
+}

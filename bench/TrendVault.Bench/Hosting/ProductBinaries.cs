@@ -1,0 +1,42 @@
+using System.Reflection;
+
+namespace TrendVault.Bench.Hosting;
+
+/// <summary>
+/// Where the programs the benchmark starts were built: src/&lt;Project&gt;/bin/&lt;Configuration&gt;/&lt;TargetFramework&gt;/,
+/// in this build's configuration (the project references build them first).
+/// </summary>
+public static class ProductBinaries
+{
+    public const string Silo = "TrendVault.Silo";
+    public const string Gateway = "TrendVault.Gateway";
+    public const string FakeYouTube = "TrendVault.FakeYouTube";
+
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
+
+    public static string RepositoryRoot => Root.Value;
+
+    public static string Configuration => Metadata("BuildConfiguration");
+
+    public static string Dll(string project)
+    {
+        var path = Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, Metadata("TargetFramework"), project + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build bench/TrendVault.Bench (it builds {project}) in the same configuration.", path);
+    }
+
+    private static string Metadata(string key) =>
+        typeof(ProductBinaries).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
+        ?? throw new InvalidOperationException($"Assembly metadata {key} is empty.");
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TrendVault.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("TrendVault.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace TrendVault.Bench.Hosting;
+
+/// <summary>
+/// One silo and optionally the gateway on one benchmark database, started as scripts/run.sh starts them
+/// (separate processes, ADO.NET clustering, the fake API), plus an Orleans client the benchmarks drive
+/// grains with. The catalog loads from the fake API; no region is activated, the benchmarks decide when
+/// to collect.
+/// </summary>
+public sealed class ProductCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private readonly IHost _clientHost;
+
+    private ProductCluster(ProductProcess silo, ProductProcess? gateway, Uri? gatewayUrl, IHost clientHost)
+    {
+        Silo = silo;
+        Gateway = gateway;
+        GatewayUrl = gatewayUrl;
+        _clientHost = clientHost;
+        Client = clientHost.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public ProductProcess Silo { get; }
+
+    public ProductProcess? Gateway { get; }
+
+    public Uri? GatewayUrl { get; }
+
+    public IClusterClient Client { get; }
+
+    public static async Task<ProductCluster> StartAsync(string name, BenchDatabase database, FakeYouTubeProcess fake, ClusterSettings settings, string logDirectory)
+    {
+        var clusterId = $"bench-{name}-{Guid.NewGuid():N}"[..24];
+        var staticRoot = Path.Combine(logDirectory, "static");
+        var bucket = settings.BucketSize.ToString("c", CultureInfo.InvariantCulture);
+        // Twice per bucket: the trackers must get a tick after their wait (a third of the bucket).
+        var tick = (settings.BucketSize / 2).ToString("c", CultureInfo.InvariantCulture);
+        var silo = ProductProcess.Start($"silo-{name}", ProductBinaries.Dll(ProductBinaries.Silo), new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = database.ConnectionString,
+            ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__ServiceId"] = clusterId,
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            // Ticks as short as the benchmark's buckets; Orleans refuses reminder periods under a minute otherwise.
+            ["Orleans__ReminderOptions__MinimumReminderPeriod"] = "00:00:01",
+            ["YOUTUBE_API_KEY"] = "bench-key",
+            ["YOUTUBE_BASE_URL"] = fake.ApiUrl.ToString(),
+            ["Catalog__StaticRoot"] = staticRoot,
+            ["Catalog__FlagUrlTemplate"] = new Uri(fake.RootUrl, "flags/{code}.svg").ToString(),
+            ["Collection__Regions"] = "",
+            ["Collection__BucketSize"] = bucket,
+            ["Collection__TickPeriod"] = tick,
+            ["Tracking__Days"] = settings.TrackingDays.ToString(CultureInfo.InvariantCulture),
+            // As a deployment would: the silo's appsettings leave Orleans' Polly pipelines at Information,
+            // two console lines per grain placement.
+            ["Logging__LogLevel__Polly"] = "Warning",
+        }, logDirectory);
+        ProductProcess? gateway = null;
+        IHost? client = null;
+        try
+        {
+            // The last start-up step: catalog loaded from the fake API, trackers and compaction scheduled.
+            await silo.WaitForOutputAsync("configured region(s) active", StartTimeout);
+            Uri? gatewayUrl = null;
+            if (settings.WithGateway)
+            {
+                gatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+                gateway = ProductProcess.Start($"gateway-{name}", ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>
+                {
+                    ["ASPNETCORE_URLS"] = gatewayUrl.ToString().TrimEnd('/'),
+                    ["ConnectionStrings__Postgres"] = database.ConnectionString,
+                    ["Orleans__ClusterId"] = clusterId,
+                    ["Orleans__ServiceId"] = clusterId,
+                    ["YOUTUBE_BASE_URL"] = fake.ApiUrl.ToString(),
+                    ["Catalog__StaticRoot"] = staticRoot,
+                    // As a deployment would: no per-request Information lines on the console.
+                    ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+                }, logDirectory);
+                await WaitUntilReadyAsync(gateway, gatewayUrl);
+            }
+            client = await ConnectAsync(database.ConnectionString, clusterId);
+            return new ProductCluster(silo, gateway, gatewayUrl, client);
+        }
+        catch
+        {
+            client?.Dispose();
+            if (gateway is not null)
+            {
+                await gateway.DisposeAsync();
+            }
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _clientHost.StopAsync();
+        _clientHost.Dispose();
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+        await Silo.DisposeAsync();
+    }
+
+    private static async Task WaitUntilReadyAsync(ProductProcess gateway, Uri url)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (true)
+        {
+            gateway.ThrowIfExited();
+            try
+            {
+                using var response = await http.GetAsync("health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The gateway was not ready within {StartTimeout.TotalSeconds:F0} s; see {gateway.LogPath}");
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<IHost> ConnectAsync(string connectionString, string clusterId)
+    {
+        var host = new HostBuilder()
+            .UseOrleansClient(client =>
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                });
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = clusterId;
+                });
+                // A refresh of 100,000 videos is one grain call that takes longer than the default 30 s.
+                client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(15));
+            })
+            .Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+using TrendVault.Bench.Hosting;
+using TrendVault.Bench.Report;
+using TrendVault.Grains;
+using TrendVault.Model;
+using TrendVault.Storage.Snapshots;
+
+namespace TrendVault.Bench.Scenarios;
+
+/// <summary>
+/// One collection cycle, tick to committed: every region's grain collects its 200-video chart (4 pages)
+/// from the fake API at zero delay, concurrently, and answers once snapshots and ranks are committed.
+/// Baselines: fetching the same pages with a bare HttpClient (the floor for the wall time), and a raw
+/// binary COPY of the cycle's snapshot rows (the floor for the write rate).
+/// </summary>
+public static class CollectionBenchmark
+{
+    private const string CopyTable = "bench_copy_baseline";
+
+    public static async Task RunAsync(ProductCluster cluster, BenchDatabase database, FakeYouTubeProcess fake, BenchSizes sizes, ResultTable table, TextWriter log)
+    {
+        var regions = await RegionsAsync(database, sizes.CollectionRegions);
+        log.WriteLine($"Collection cycle: {regions.Count} regions, {sizes.CollectionBucket.TotalSeconds:F0}-s buckets");
+        await FetchChartsAsync(fake, regions);
+        var fetch = await FetchChartsAsync(fake, regions);
+
+        var cold = await CycleAsync(cluster, regions, sizes.CollectionBucket);
+        // An hour later Orleans has deactivated the idle video grains (default collection age 15 min): do that now.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var steady = await CycleAsync(cluster, regions, sizes.CollectionBucket);
+
+        var rows = await SnapshotRowsAsync(database, steady.Bucket);
+        var copyRate = rows.Count / await TimeCopyAsync(database, rows, steady.Bucket);
+        var writerRate = rows.Count / await TimeWriterAsync(database, steady.Bucket, steady.Bucket + TimeSpan.FromDays(400));
+        var cycleRate = rows.Count / steady.Seconds;
+
+        var fetchText = $"{fetch.Seconds:F2} s: the same {fetch.Pages} pages fetched by a bare HttpClient";
+        var cycle = $"{regions.Count} regions × 200 = {steady.Entries:N0} chart entries, {rows.Count:N0} distinct videos";
+        table.Add(new ResultRow("collection.cold", "Collection cycle, first after silo start (cold)",
+            $"{cold.Seconds:F2} s ({cycle})", cold.Seconds, fetchText, fetch.Seconds, "≤ 3 s", cold.Seconds <= 3));
+        table.Add(new ResultRow("collection.steady", "Collection cycle, steady (idle grains deactivated first, as an hour later)",
+            $"{steady.Seconds:F2} s", steady.Seconds, fetchText, fetch.Seconds, "≤ 3 s", steady.Seconds <= 3));
+        var copyText = $"raw binary COPY of the same rows {copyRate:N0} rows/s";
+        table.Add(new ResultRow("collection.rate", "Snapshot write rate of the steady cycle",
+            $"{cycleRate:N0} snapshots/s", cycleRate, copyText, copyRate, "ratio ≥ 0.5", cycleRate / copyRate >= 0.5));
+        table.Add(new ResultRow("collection.writer", "SnapshotWriter alone, same rows (the cycle's write path, no API or grains)",
+            $"{writerRate:N0} snapshots/s", writerRate, copyText, copyRate, "–", null));
+    }
+
+    private static async Task<IReadOnlyList<string>> RegionsAsync(BenchDatabase database, int? count)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT code FROM regions ORDER BY code");
+        await using var reader = await command.ExecuteReaderAsync();
+        var codes = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            codes.Add(reader.GetString(0));
+        }
+        // The smoke size takes a few; the full one every region the catalog (the fake API) has.
+        return count is { } take ? codes.Where(code => code is "US" or "GB" or "JP").Concat(codes).Distinct().Take(take).ToList() : codes;
+    }
+
+    private static async Task<(double Seconds, int Pages)> FetchChartsAsync(FakeYouTubeProcess fake, IReadOnlyList<string> regions)
+    {
+        using var http = new HttpClient { BaseAddress = fake.ApiUrl };
+        var watch = Stopwatch.StartNew();
+        var pages = await Task.WhenAll(regions.Select(async region =>
+        {
+            string? token = null;
+            var count = 0;
+            do
+            {
+                var query = $"videos?part=snippet,statistics,contentDetails&chart=mostPopular&regionCode={region}&maxResults=50&key=bench-key" + (token is null ? "" : "&pageToken=" + token);
+                using var page = JsonDocument.Parse(await http.GetStringAsync(query));
+                token = page.RootElement.TryGetProperty("nextPageToken", out var next) ? next.GetString() : null;
+                count++;
+            }
+            while (token is not null && count < 4);
+            return count;
+        }));
+        return (watch.Elapsed.TotalSeconds, pages.Sum());
+    }
+
+    private static async Task<(double Seconds, DateTimeOffset Bucket, int Entries)> CycleAsync(ProductCluster cluster, IReadOnlyList<string> regions, TimeSpan bucketSize)
+    {
+        // Start just after a bucket boundary so the whole cycle collects one fresh bucket.
+        var now = DateTimeOffset.UtcNow;
+        var next = DateTimeOffset.UnixEpoch + TimeSpan.FromTicks(((now - DateTimeOffset.UnixEpoch).Ticks / bucketSize.Ticks + 1) * bucketSize.Ticks);
+        await Task.Delay(next - now + TimeSpan.FromMilliseconds(50));
+        var watch = Stopwatch.StartNew();
+        var results = await Task.WhenAll(regions.Select(region => cluster.Client.GetGrain<IRegionGrain>(region).CollectNowAsync()));
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (results.FirstOrDefault(r => r.Outcome != CollectionOutcome.Collected) is { } failed)
+        {
+            throw new InvalidOperationException($"Region {failed.Region} answered {failed.Outcome}: {failed.Error}; see {cluster.Silo.LogPath}");
+        }
+        return (seconds, results[0].Bucket, results.Sum(r => r.Videos));
+    }
+
+    private static async Task<List<(int VideoId, long Views, long? Likes, long? Comments)>> SnapshotRowsAsync(BenchDatabase database, DateTimeOffset bucket)
+    {
+        await using var command = database.DataSource.CreateCommand("SELECT video_id, views, likes, comments FROM video_snapshots WHERE bucket = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(int, long, long?, long?)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetInt32(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetInt64(3)));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// Seconds for one binary COPY of the rows into a table shaped and indexed like video_snapshots: the median
+    /// of five (one bucket each), since a few thousand rows take only milliseconds.
+    /// </summary>
+    private static async Task<double> TimeCopyAsync(BenchDatabase database, List<(int VideoId, long Views, long? Likes, long? Comments)> rows, DateTimeOffset bucket)
+    {
+        await database.ExecuteAsync($"CREATE TABLE {CopyTable} (LIKE video_snapshots INCLUDING ALL)");
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        var times = new List<double>();
+        for (var run = 0; run < 5; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            await using (var importer = await connection.BeginBinaryImportAsync($"COPY {CopyTable} (video_id, bucket, views, likes, comments) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (videoId, views, likes, comments) in rows)
+                {
+                    await importer.StartRowAsync();
+                    await importer.WriteAsync(videoId, NpgsqlDbType.Integer);
+                    await importer.WriteAsync(bucket.AddHours(run).UtcDateTime, NpgsqlDbType.TimestampTz);
+                    await importer.WriteAsync(views, NpgsqlDbType.Bigint);
+                    await WriteNullableAsync(importer, likes);
+                    await WriteNullableAsync(importer, comments);
+                }
+                await importer.CompleteAsync();
+            }
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+        await database.ExecuteAsync($"DROP TABLE {CopyTable}");
+        return times.Order().ElementAt(times.Count / 2);
+    }
+
+    /// <summary>Seconds for the product's SnapshotWriter to commit the same videos' snapshots (metadata included) in another bucket.</summary>
+    private static async Task<double> TimeWriterAsync(BenchDatabase database, DateTimeOffset bucket, DateTimeOffset otherBucket)
+    {
+        var records = new List<SnapshotRecord>();
+        await using (var command = database.DataSource.CreateCommand("""
+            SELECT v.youtube_id, v.title, v.channel_id, v.channel_title, v.category_id, v.published_at, v.duration_seconds, v.tags,
+                   v.description, v.thumbnail_url, v.default_audio_language, s.views, s.likes, s.comments
+            FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE s.bucket = $1
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var metadata = new VideoMetadata(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetInt16(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                    reader.IsDBNull(6) ? null : TimeSpan.FromSeconds(reader.GetInt32(6)), reader.GetFieldValue<string[]>(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.IsDBNull(10) ? null : reader.GetString(10));
+                var statistics = new VideoStatistics(reader.GetInt64(11), reader.IsDBNull(12) ? null : reader.GetInt64(12), reader.IsDBNull(13) ? null : reader.GetInt64(13));
+                records.Add(new SnapshotRecord(metadata, statistics, otherBucket, otherBucket));
+            }
+        }
+        var writer = new SnapshotWriter(database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await Task.WhenAll(records.Select(record => writer.WriteAsync(record)));
+            return watch.Elapsed.TotalSeconds;
+        }
+        finally
+        {
+            await writer.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, long? value) =>
+        value is { } present ? importer.WriteAsync(present, NpgsqlDbType.Bigint) : importer.WriteNullAsync();
+}

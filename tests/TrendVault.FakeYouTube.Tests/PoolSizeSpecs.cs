@@ -1,0 +1,33 @@
+using System.Net;
+using TrendVault.FakeYouTube.Data;
+
+namespace TrendVault.FakeYouTube.Tests;
+
+public sealed class PoolSizeSpecs
+{
+    [Fact]
+    public void A_larger_pool_keeps_every_chart_and_the_first_videos_as_they_are()
+    {
+        var standard = new FakeCatalog(chartTurnoverPerHour: 10);
+        var large = new FakeCatalog(chartTurnoverPerHour: 10, poolSize: 10_000);
+        var later = FakeCatalog.GrowthEpoch.AddHours(500);
+
+        Assert.Equal(10_000, large.Videos.Select(video => video.Id).Distinct().Count());
+        Assert.Equal(standard.Videos.Select(video => video.Id), large.Videos.Take(FakeCatalog.PoolSize).Select(video => video.Id));
+        Assert.All(standard.Regions, region => Assert.Equal(standard.ChartAt(region.Code, later), large.ChartAt(region.Code, later)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FakeCatalog(poolSize: FakeCatalog.PoolSize - 1));
+    }
+
+    [Fact]
+    public async Task Ids_beyond_the_default_pool_are_served_when_the_pool_is_larger()
+    {
+        await using var server = await FakeYouTubeServer.StartAsync(new FakeYouTubeOptions { PoolSize = 5_000 });
+        using var http = new HttpClient();
+        var id = server.Catalog.Videos[4_999].Id;
+
+        var (status, body) = await http.GetJsonAsync(server.BaseUrl, $"videos?part=statistics&id={id}&key={ApiHttp.Key}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([id], body.Ids());
+    }
+}

@@ -70,7 +70,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _database = await PostgresTestDatabase.CreateAsync();
         // Turnover slides each chart by five places an hour: videos climb, five leave at the top, five join.
         _youTube = await FakeYouTubeServer.StartAsync(new FakeYouTubeOptions { ChartTurnoverPerHour = 5 }, _clock);
-        _silo = await StartSiloAsync();
+        _silo = await InProcessSilo.StartAsync(_database.ConnectionString, _clusterId, _youTube, _clock, _staticRoot);
         var grains = _silo.Services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync();
         await grains.GetGrain<IRegionGrain>("US").CollectNowAsync();
@@ -121,44 +121,6 @@ public sealed class DashboardFixture : IAsyncLifetime
         _gateway.StartServer();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new Uri(address.TrimEnd('/') + "/");
-    }
-
-    /// <summary>A silo built as the silo host builds one, with free ports and the shared fake clock.</summary>
-    private async Task<IHost> StartSiloAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
-            ["YOUTUBE_API_KEY"] = "test-key",
-            ["YOUTUBE_BASE_URL"] = _youTube.BaseUrl.ToString(),
-            ["Collection:Regions"] = "",
-            ["Catalog:StaticRoot"] = _staticRoot,
-            ["Catalog:FlagUrlTemplate"] = new Uri(_youTube.RootUrl, "flags/{code}.svg").ToString(),
-            ["Catalog:LoadOnStart"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddKeyedSingleton<TimeProvider>(CollectionClock.Key, _clock);
-        builder.Services.AddTrendVaultCollection(builder.Configuration);
-        builder.UseOrleans(silo => silo
-            .AddTrendVaultClustering(_database.ConnectionString, new SiloHostOptions
-            {
-                ClusterId = _clusterId,
-                ServiceId = _clusterId,
-                SiloPort = FreePort(),
-                GatewayPort = FreePort(),
-            })
-            .AddTrendVaultPersistence(_database.ConnectionString));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string RepositoryRoot()

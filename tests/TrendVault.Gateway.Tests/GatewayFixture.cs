@@ -58,7 +58,7 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         Database = await PostgresTestDatabase.CreateAsync();
         YouTube = await FakeYouTubeServer.StartAsync(timeProvider: Clock);
-        Silo = await StartSiloAsync();
+        Silo = await InProcessSilo.StartAsync(Database.ConnectionString, ClusterId, YouTube, Clock, StaticRoot);
 
         var grains = Grains;
         await grains.GetGrain<ICatalogGrain>(0).EnsureLoadedAsync();
@@ -80,45 +80,6 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("Catalog:StaticRoot", StaticRoot);
             web.UseSetting("TRENDVAULT_ADMIN_TOKEN", adminToken ?? string.Empty);
         });
-
-    /// <summary>A silo built exactly as the silo host builds one, with free ports and the shared clock.</summary>
-    private async Task<IHost> StartSiloAsync()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Postgres"] = Database.ConnectionString,
-            ["YOUTUBE_API_KEY"] = "test-key",
-            ["YOUTUBE_BASE_URL"] = YouTube.BaseUrl.ToString(),
-            ["Collection:Regions"] = "",
-            ["Catalog:StaticRoot"] = StaticRoot,
-            ["Catalog:FlagUrlTemplate"] = new Uri(YouTube.RootUrl, "flags/{code}.svg").ToString(),
-            ["Catalog:LoadOnStart"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddKeyedSingleton<TimeProvider>(CollectionClock.Key, Clock);
-        builder.Services.AddTrendVaultCollection(builder.Configuration);
-        builder.UseOrleans(silo => silo
-            .AddTrendVaultClustering(Database.ConnectionString, new SiloHostOptions
-            {
-                ClusterId = ClusterId,
-                ServiceId = ClusterId,
-                SiloPort = FreePort(),
-                GatewayPort = FreePort(),
-            })
-            .AddTrendVaultPersistence(Database.ConnectionString)
-            .AddDashboard());
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async Task DisposeAsync()
     {

@@ -61,6 +61,22 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_daily_series_takes_the_last_snapshot_of_each_day_from_compacted_and_hot_days()
+    {
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(1, 1, 1), Day.AddHours(5)));
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(9, null, 3), Day.AddHours(17)));
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(12, 4, 4), Day.AddDays(1).AddHours(3)));
+
+        await _compactor.CompactAsync(Day.AddDays(1), TimeSpan.FromHours(1));
+
+        var days = await _database.RowsAsync(
+            "SELECT p.bucket, p.views, p.likes FROM videos v, LATERAL video_day_points(v.id, '-infinity', 'infinity') p WHERE v.youtube_id = 'eeeeeeeeeee' ORDER BY p.bucket");
+        Assert.Equal(
+            [new object?[] { Day.AddHours(17).UtcDateTime, 9L, null }, new object?[] { Day.AddDays(1).AddHours(3).UtcDateTime, 12L, 4L }],
+            days);
+    }
+
+    [Fact]
     public async Task Days_that_are_not_closed_stay_in_the_hot_table()
     {
         await _writer.WriteAsync(Record("ccccccccccc", new VideoStatistics(1, 1, 1), Day.AddHours(5)));

@@ -123,18 +123,13 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     /// <summary>The video's snapshots in time order; null when the video is unknown.</summary>
     public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
     {
-        // video_points reads hot and compacted snapshots alike.
-        const string source = "video_points((SELECT id FROM target), coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity'))";
-        var sql = interval == SnapshotInterval.Day
-            ? $"""
-              SELECT bucket, views, likes, comments FROM (
-                  SELECT DISTINCT ON (date_trunc('day', p.bucket, 'UTC')) p.bucket, p.views, p.likes, p.comments
-                  FROM {source} p
-                  ORDER BY date_trunc('day', p.bucket, 'UTC'), p.bucket DESC
-              ) days
-              ORDER BY bucket
-              """
-            : $"SELECT p.bucket, p.views, p.likes, p.comments FROM {source} p ORDER BY p.bucket";
+        // Both functions read hot and compacted snapshots alike; the daily one takes each day's last slot directly.
+        var function = interval == SnapshotInterval.Day ? "video_day_points" : "video_points";
+        var sql = $"""
+            SELECT p.bucket, p.views, p.likes, p.comments
+            FROM {function}((SELECT id FROM target), coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
+            ORDER BY p.bucket
+            """;
         await using var batch = dataSource.CreateBatch();
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });

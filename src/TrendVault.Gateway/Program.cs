@@ -30,7 +30,6 @@ builder.Services.AddOptions<GatewayApiOptions>()
     .Validate(o => o.AdminToken is null or { Length: >= 16 }, "TRENDVAULT_ADMIN_TOKEN must be at least 16 characters when set.")
     .Validate(o => o.BucketSize >= TimeSpan.FromSeconds(1), "Collection:BucketSize must be at least one second.")
     .ValidateOnStart();
-var gateway = configuration.GetSection("Orleans").Get<GatewayApiOptions>() ?? new GatewayApiOptions();
 
 builder.UseOrleansClient(client =>
 {
@@ -39,10 +38,11 @@ builder.UseOrleansClient(client =>
         o.Invariant = "Npgsql";
         o.ConnectionString = connectionString;
     });
-    client.Configure<ClusterOptions>(o =>
+    // The cluster identity comes from the validated gateway options rather than a second binding.
+    client.Services.AddOptions<ClusterOptions>().Configure<IOptions<GatewayApiOptions>>((o, gateway) =>
     {
-        o.ClusterId = gateway.ClusterId;
-        o.ServiceId = gateway.ServiceId;
+        o.ClusterId = gateway.Value.ClusterId;
+        o.ServiceId = gateway.Value.ServiceId;
     });
     client.UseConnectionRetryFilter<ClientConnectionRetryFilter>();
     // A request caught by a silo crash gets its 503 in seconds rather than after Orleans' 30 s default.

@@ -119,18 +119,20 @@ public static class RegionsApi
     private static async Task<Results<Ok<RegionActivation>, ProblemHttpResult>> SetActiveAsync(
         string code, bool active, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await KnownRegionAsync(code, queries, cancellationToken) is { } problem)
+        var (region, problem) = await KnownRegionAsync(code, queries, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
-        var region = grains.GetGrain<IRegionGrain>(Region(code)!);
-        await (active ? region.ActivateAsync(cancellationToken) : region.DeactivateAsync(cancellationToken));
-        return TypedResults.Ok(new RegionActivation(Region(code)!, active));
+        var grain = grains.GetGrain<IRegionGrain>(region!);
+        await (active ? grain.ActivateAsync(cancellationToken) : grain.DeactivateAsync(cancellationToken));
+        return TypedResults.Ok(new RegionActivation(region!, active));
     }
 
     private static async Task<Results<Ok<CollectResponse>, ProblemHttpResult>> Collect(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (await KnownRegionAsync(code, queries, cancellationToken) is { } problem)
+        var (region, problem) = await KnownRegionAsync(code, queries, cancellationToken);
+        if (problem is not null)
         {
             return problem;
         }
@@ -138,11 +140,11 @@ public static class RegionsApi
         try
         {
             // Not the request's token: a client that gives up must not cancel a collection half-way.
-            result = await grains.GetGrain<IRegionGrain>(Region(code)!).CollectNowAsync(CancellationToken.None);
+            result = await grains.GetGrain<IRegionGrain>(region!).CollectNowAsync(CancellationToken.None);
         }
         catch (TimeoutException)
         {
-            return TypedResults.Problem($"The collection of {Region(code)} is taking longer than the gateway waits; it goes on — see GET /api/regions/{Region(code)}.",
+            return TypedResults.Problem($"The collection of {region} is taking longer than the gateway waits; it goes on — see GET /api/regions/{region}.",
                 statusCode: StatusCodes.Status504GatewayTimeout, title: "Still collecting");
         }
         if (result.Outcome == CollectionOutcome.Failed)
@@ -154,13 +156,14 @@ public static class RegionsApi
         return TypedResults.Ok(new CollectResponse(result.Region, result.Bucket, result.Videos, RegionDirectory.OutcomeName(result.Outcome)));
     }
 
-    private static async Task<ProblemHttpResult?> KnownRegionAsync(string code, RegionQueries queries, CancellationToken cancellationToken)
+    /// <summary>The normalized code of a region in the catalog, or the problem to answer instead.</summary>
+    private static async Task<(string? Region, ProblemHttpResult? Problem)> KnownRegionAsync(string code, RegionQueries queries, CancellationToken cancellationToken)
     {
         if (Region(code) is not { } region)
         {
-            return InvalidRegion(code);
+            return (null, InvalidRegion(code));
         }
-        return await queries.FindAsync(region, cancellationToken) is null ? UnknownRegion(region) : null;
+        return await queries.FindAsync(region, cancellationToken) is null ? (null, UnknownRegion(region)) : (region, null);
     }
 
     private static string? Region(string code) => RegionCode.TryNormalize(code, out var region) ? region : null;

@@ -3,6 +3,7 @@
 #   scripts/bench.sh            the sizes (a year of 5,400 videos; ~15 minutes on 2 cores)
 #   scripts/bench.sh --smoke    tiny sizes, seconds: checks that the harness works
 #   scripts/bench.sh --keep     also keep the PostgreSQL data folder and databases afterwards, to inspect them
+#   scripts/bench.sh --only collection   one part alone (year, collection or memory), to iterate on it
 # Builds Release, starts a throwaway PostgreSQL; the benchmark itself starts the fake API, silos and
 # gateway. Everything it started is stopped on exit.
 set -euo pipefail
@@ -11,12 +12,14 @@ cd "$root"
 
 args=()
 keep=""
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --smoke) args+=(--smoke) ;;
     --keep) keep=1; args+=(--keep) ;;
-    *) echo "usage: $0 [--smoke] [--keep]" >&2; exit 2 ;;
+    --only) [ $# -ge 2 ] || { echo "--only needs year, collection or memory" >&2; exit 2; }; args+=(--only "$2"); shift ;;
+    *) echo "usage: $0 [--smoke] [--keep] [--only year|collection|memory]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 # The load tool: Debian's hey.

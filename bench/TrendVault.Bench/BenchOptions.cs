@@ -1,6 +1,6 @@
 namespace TrendVault.Bench;
 
-/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--work DIR] [--keep].</summary>
+/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only PART] [--work DIR] [--keep].</summary>
 public sealed record BenchOptions
 {
     public const string ServerVariable = "TRENDVAULT_BENCH_PG";
@@ -16,12 +16,18 @@ public sealed record BenchOptions
     /// <summary>Leave the benchmark databases in place afterwards, to inspect queries (EXPLAIN) on the loaded year.</summary>
     public bool KeepDatabases { get; init; }
 
+    /// <summary>One part alone (<c>year</c>, <c>collection</c> or <c>memory</c>), to iterate on one figure; null runs all.</summary>
+    public string? Only { get; init; }
+
+    public bool Runs(string part) => Only is null || Only == part;
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         string? server = Environment.GetEnvironmentVariable(ServerVariable);
         var sizes = BenchSizes.Full;
         var work = Path.Combine(Path.GetTempPath(), "trendvault-bench");
         var keep = false;
+        string? only = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -31,16 +37,23 @@ public sealed record BenchOptions
                 case "--pg": server = Value(); break;
                 case "--work": work = Value(); break;
                 case "--keep": keep = true; break;
+                case "--only":
+                    only = Value();
+                    if (only is not ("year" or "collection" or "memory"))
+                    {
+                        throw new ArgumentException($"--only takes year, collection or memory, not {only}.");
+                    }
+                    break;
                 // Partial years, for a quicker look at how a figure scales.
                 case "--days": sizes = sizes with { Days = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--videos": sizes = sizes with { Videos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--work DIR] [--keep]");
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only year|collection|memory] [--work DIR] [--keep]");
             }
         }
         if (string.IsNullOrEmpty(server))
         {
             throw new ArgumentException($"Give the PostgreSQL server with --pg or {ServerVariable}.");
         }
-        return new BenchOptions { ServerConnectionString = server, Sizes = sizes, WorkDirectory = work, KeepDatabases = keep };
+        return new BenchOptions { ServerConnectionString = server, Sizes = sizes, WorkDirectory = work, KeepDatabases = keep, Only = only };
     }
 }

@@ -25,6 +25,20 @@ public static class BenchRunner
         log.WriteLine($"Benchmark ({sizes.Name}); logs of the processes in {logDirectory}");
 
         await using var fake = await FakeYouTubeProcess.StartAsync(Math.Max(FakeCatalog.PoolSize, sizes.TrackedVideos), logDirectory);
+        if (options.Runs("year") || options.Runs("collection"))
+        {
+            await RunYearDatabaseAsync(options, fake, tool, table, log, logDirectory);
+        }
+        if (options.Runs("memory"))
+        {
+            await TimedAsync(log, () => MemoryBenchmark.RunAsync(options.ServerConnectionString, fake, sizes, table, log, logDirectory, options.KeepDatabases));
+        }
+        return table;
+    }
+
+    private static async Task RunYearDatabaseAsync(BenchOptions options, FakeYouTubeProcess fake, ILoadTool tool, ResultTable table, TextWriter log, string logDirectory)
+    {
+        var sizes = options.Sizes;
         await using (var database = await BenchDatabase.CreateAsync(options.ServerConnectionString, "year", options.KeepDatabases))
         {
             await using var cluster = await ProductCluster.StartAsync("year", database, fake,
@@ -33,17 +47,21 @@ public static class BenchRunner
             var now = DateTimeOffset.UtcNow;
             var lastBucket = new DateTimeOffset(now.Ticks / hour.Ticks * hour.Ticks, TimeSpan.Zero) - hour;
             var year = new SyntheticYear(sizes.Videos, sizes.Hours, sizes.YearRegions, lastBucket);
-            await TimedAsync(log, () => StorageBenchmark.RunAsync(database, year, sizes, table, log));
-            await TimedAsync(log, () => QueryLatencyBenchmark.RunAsync(cluster.GatewayUrl!, year, sizes, tool, table, log));
-            await TimedAsync(log, () => ThroughputBenchmark.RunAsync(cluster.GatewayUrl!, year, sizes, tool, table, log));
-            await TimedAsync(log, () => CollectionBenchmark.RunAsync(cluster, database, fake, sizes, table, log));
+            if (options.Runs("year"))
+            {
+                await TimedAsync(log, () => StorageBenchmark.RunAsync(database, year, sizes, table, log));
+                await TimedAsync(log, () => QueryLatencyBenchmark.RunAsync(cluster.GatewayUrl!, year, sizes, tool, table, log));
+                await TimedAsync(log, () => ThroughputBenchmark.RunAsync(cluster.GatewayUrl!, year, sizes, tool, table, log));
+            }
+            if (options.Runs("collection"))
+            {
+                await TimedAsync(log, () => CollectionBenchmark.RunAsync(cluster, database, fake, sizes, table, log));
+            }
             if (options.KeepDatabases)
             {
                 log.WriteLine($"Kept database {database.Name} (the loaded year)");
             }
         }
-        await TimedAsync(log, () => MemoryBenchmark.RunAsync(options.ServerConnectionString, fake, sizes, table, log, logDirectory, options.KeepDatabases));
-        return table;
     }
 
     private static async Task TimedAsync(TextWriter log, Func<Task> benchmark)

@@ -9,6 +9,9 @@ namespace TrendVault.Grains.Quota;
 /// The cluster's one account of API units. Charts come first: refreshes are refused when they would
 /// leave the charts short for the rest of the quota day; a quotaExceeded answer stops everything until midnight Pacific time; a
 /// key or project error lets one call through per tick period, so a bad key never causes a storm.
+/// Every region records its units once per bucket, all within the same second or two: those counts are
+/// persisted together shortly after (and on deactivation) rather than one storage write per region,
+/// while a quota stop or a configuration error is written at once.
 /// </summary>
 public sealed partial class QuotaGrain(
     [PersistentState("quota")] IPersistentState<QuotaState> state,
@@ -17,7 +20,12 @@ public sealed partial class QuotaGrain(
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
 {
+    // A crashed silo loses at most this much counting; YouTube's own quotaExceeded still stops everything.
+    private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
+
     private TimeZoneInfo? _zone;
+    private IGrainTimer? _flush;
+    private bool _dirty;
 
     private TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(quota.Value.TimeZone);
 
@@ -37,7 +45,7 @@ public sealed partial class QuotaGrain(
                 return new QuotaDecision(false, $"API configuration error, waiting for the next probe: {error}");
             }
             current.LastProbeAt = now;
-            await state.WriteStateAsync(cancellationToken);
+            await PersistAsync(cancellationToken);
             return QuotaDecision.Grant;
         }
         var remaining = quota.Value.DailyUnits - current.UnitsUsed;
@@ -50,7 +58,7 @@ public sealed partial class QuotaGrain(
         if (priority == QuotaPriority.Refresh && remaining - units < kept)
         {
             current.RefreshUnitsSkipped += units;
-            await state.WriteStateAsync(cancellationToken);
+            MarkDirty();
             LogRefreshSkipped(units, remaining, kept);
             return new QuotaDecision(false, $"Skipped: {units} refresh units would leave {remaining - units} of the {kept} kept for the charts until the reset.");
         }
@@ -62,6 +70,8 @@ public sealed partial class QuotaGrain(
         var now = clock.GetUtcNow();
         await RollOverAsync(now, cancellationToken);
         var current = state.State;
+        // What stops or resumes calls is written at once; plain counts join the next flush.
+        var persistNow = usage.QuotaExceeded || usage.ConfigurationError is not null || (usage.Succeeded && current.ConfigurationError is not null);
         current.UnitsUsed += usage.Units;
         if (usage.QuotaExceeded)
         {
@@ -81,7 +91,66 @@ public sealed partial class QuotaGrain(
         {
             current.ConfigurationError = null;
         }
-        await state.WriteStateAsync(cancellationToken);
+        if (persistNow)
+        {
+            await PersistAsync(cancellationToken);
+        }
+        else
+        {
+            MarkDirty();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flush?.Dispose();
+        if (_dirty)
+        {
+            await PersistAsync(cancellationToken);
+        }
+    }
+
+    private void MarkDirty()
+    {
+        if (_dirty)
+        {
+            return;
+        }
+        _dirty = true;
+        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _flush.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+        try
+        {
+            await PersistAsync(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Still dirty: try again shortly; the counts in memory stay authoritative meanwhile.
+            LogFlushFailed(exception);
+            _flush?.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            _dirty = true;
+            throw;
+        }
     }
 
     public Task<QuotaStatus> GetStatusAsync(CancellationToken cancellationToken = default)
@@ -110,7 +179,7 @@ public sealed partial class QuotaGrain(
         }
         // A configuration error outlives the day: a new day does not fix a bad key.
         state.State = new QuotaState { Day = today, ConfigurationError = state.State.ConfigurationError, LastProbeAt = state.State.LastProbeAt };
-        await state.WriteStateAsync(cancellationToken);
+        await PersistAsync(cancellationToken);
     }
 
     private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
@@ -126,6 +195,9 @@ public sealed partial class QuotaGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "YouTube API configuration error (key or project): {Error}. One probe per tick until it is fixed.")]
     private partial void LogConfigurationError(string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quota counts could not be persisted; retrying shortly")]
+    private partial void LogFlushFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refresh of {Units} units skipped: {Remaining} remain and {Kept} are kept for charts")]
     private partial void LogRefreshSkipped(int units, int remaining, int kept);

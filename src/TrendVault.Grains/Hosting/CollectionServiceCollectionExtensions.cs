@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TrendVault.Grains.Catalog;
 using TrendVault.Grains.Compaction;
 using TrendVault.Grains.Quota;
+using TrendVault.Grains.Regions;
 using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
 using TrendVault.YouTube;
@@ -51,6 +52,7 @@ public static class CollectionServiceCollectionExtensions
         // NpgsqlException fails to serialize, its response is dropped and the caller waits for its timeout.
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         services.AddSingleton<FlagDownloader>();
+        services.AddSingleton<ChartSightings>();
         services.AddHostedService<CollectionStartup>();
         return services;
     }

@@ -20,6 +20,7 @@ public sealed partial class RegionGrain(
     IYouTubeClient youTube,
     CatalogStore catalog,
     CollectionRunStore runs,
+    ChartSightings sightings,
     IOptions<CollectionOptions> options,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<RegionGrain> logger) : Grain, IRegionGrain, IRemindable
@@ -139,9 +140,15 @@ public sealed partial class RegionGrain(
         {
             var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
             usage = new QuotaUsage(calls.Count, Succeeded: true);
-            // Fan out to every video at once; each call returns when its snapshot is committed.
+            // Fan out to every video at once; each call returns when its snapshot is committed. A call shared
+            // with another region must not be cancelled by this one's deadline, so each waits with its own.
             await Task.WhenAll(chart.Entries.Select(entry =>
-                GrainFactory.GetGrain<IVideoGrain>(entry.Video.Metadata.YouTubeId).RecordAsync(entry.Video, bucket, onChart: true, attempt.Token)));
+            {
+                var video = entry.Video;
+                return sightings.RecordAsync(video.Metadata.YouTubeId, bucket, () =>
+                    GrainFactory.GetGrain<IVideoGrain>(video.Metadata.YouTubeId).RecordAsync(video, bucket, onChart: true, CancellationToken.None))
+                    .WaitAsync(attempt.Token);
+            }));
             var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
             await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);

@@ -32,11 +32,11 @@ public sealed class TrackingTests(CollectionClusterFixture fixture) : IDisposabl
     public async Task A_refresh_does_not_move_the_last_chart_sighting()
     {
         var (dropped, _) = await CollectThenShortenChartAsync();
-        var before = await fixture.Database.ScalarAsync<DateTime>("SELECT last_seen_at FROM videos WHERE youtube_id = $1", dropped[0]);
+        var before = await fixture.Database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", dropped[0]);
 
         await RefreshAllShardsAsync();
 
-        Assert.Equal(before, await fixture.Database.ScalarAsync<DateTime>("SELECT last_seen_at FROM videos WHERE youtube_id = $1", dropped[0]));
+        Assert.Equal(before, await fixture.Database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", dropped[0]));
     }
 
     [Fact]

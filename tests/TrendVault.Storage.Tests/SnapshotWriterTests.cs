@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrendVault.Model;
@@ -67,13 +68,74 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         await _writer.WriteAsync(Record("ddddddddddd", new VideoStatistics(1, 1, 1), "Old title", seenAt: Bucket));
         await _writer.WriteAsync(Record("ddddddddddd", new VideoStatistics(2, 2, 2), "New title", bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
 
-        var row = Assert.Single(await _database.RowsAsync("SELECT title, first_seen_at, last_seen_at FROM videos WHERE youtube_id = 'ddddddddddd'"));
+        var row = Assert.Single(await _database.RowsAsync("SELECT v.title, v.first_seen_at, g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = 'ddddddddddd'"));
         Assert.Equal(new object?[] { "New title", Bucket.UtcDateTime, Bucket.AddHours(1).UtcDateTime }, row);
     }
+
+    [Fact]
+    public async Task A_known_video_with_unchanged_metadata_takes_the_copy_path()
+    {
+        var logger = new BatchLogger();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), logger);
+        await writer.StartAsync(CancellationToken.None);
+        await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(1, 1, 1)));
+        await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["Snapshot batch of 1 committed (0 by the copy path)", "Snapshot batch of 1 committed (1 by the copy path)"], logger.Batches);
+        var views = await _database.RowsAsync(
+            "SELECT s.views FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'eeeeeeeeeee' ORDER BY s.bucket");
+        Assert.Equal([1L, 2L], views.Select(row => row[0]));
+    }
+
+    [Fact]
+    public async Task A_chart_sighting_on_the_copy_path_moves_last_seen()
+    {
+        await _writer.WriteAsync(Record("fffffffffff", new VideoStatistics(1, 1, 1), seenAt: Bucket));
+        await _writer.WriteAsync(Record("fffffffffff", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+
+        Assert.Equal(Bucket.AddHours(1).UtcDateTime, await LastSeenAsync("fffffffffff"));
+    }
+
+    [Fact]
+    public async Task An_off_chart_refresh_on_the_copy_path_keeps_last_seen()
+    {
+        await _writer.WriteAsync(Record("ggggggggggg", new VideoStatistics(1, 1, 1), seenAt: Bucket));
+        await _writer.WriteAsync(Record("ggggggggggg", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)) with { OnChart = false });
+
+        Assert.Equal(Bucket.UtcDateTime, await LastSeenAsync("ggggggggggg"));
+        Assert.Equal(2L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'ggggggggggg'"));
+    }
+
+    private Task<DateTime> LastSeenAsync(string youTubeId) =>
+        _database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
 
     private static SnapshotRecord Record(string id, VideoStatistics statistics, string title = "Title", DateTimeOffset? bucket = null, DateTimeOffset? seenAt = null) =>
         new(new VideoMetadata(id, title, "UCchannel000000000000000", "Channel", 10, Bucket.AddDays(-1), TimeSpan.FromSeconds(253), ["a", "b"], "line1\nline2", null, "en"),
             statistics, bucket ?? Bucket, seenAt ?? Bucket.AddMinutes(5));
+
+    /// <summary>Keeps the writer's per-batch lines, without their timing.</summary>
+    private sealed class BatchLogger : ILogger<SnapshotWriter>
+    {
+        public List<string> Batches { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            if (message.StartsWith("Snapshot batch of", StringComparison.Ordinal) && message.Contains("committed", StringComparison.Ordinal))
+            {
+                lock (Batches)
+                {
+                    Batches.Add(System.Text.RegularExpressions.Regex.Replace(message, @" in [\d.,]+ ms", ""));
+                }
+            }
+        }
+    }
 
     public async Task DisposeAsync()
     {

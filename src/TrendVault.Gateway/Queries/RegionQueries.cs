@@ -123,11 +123,11 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             WITH latest AS (SELECT max(bucket) AS bucket FROM collection_runs WHERE status = 'succeeded')
-            SELECT count(*) FILTER (WHERE v.gone_at IS NULL AND v.last_seen_at >= latest.bucket),
-                   count(*) FILTER (WHERE v.gone_at IS NULL AND v.last_seen_at < latest.bucket
-                                    AND v.last_seen_at >= latest.bucket - make_interval(days => $1)),
+            SELECT count(*) FILTER (WHERE v.gone_at IS NULL AND g.last_seen_at >= latest.bucket),
+                   count(*) FILTER (WHERE v.gone_at IS NULL AND g.last_seen_at < latest.bucket
+                                    AND g.last_seen_at >= latest.bucket - make_interval(days => $1)),
                    count(*) FILTER (WHERE v.gone_at IS NOT NULL)
-            FROM videos v, latest
+            FROM videos v JOIN video_sightings g ON g.video_id = v.id, latest
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = trackingDays });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -11,8 +11,8 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     // of that bucket. Anchored to the data, not the wall clock, like the other aggregates.
     private const string Status = """
         CASE WHEN v.gone_at IS NOT NULL THEN 'gone'
-             WHEN v.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') THEN 'onChart'
-             WHEN v.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') - make_interval(days => @days) THEN 'tracked'
+             WHEN g.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') THEN 'onChart'
+             WHEN g.last_seen_at >= (SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded') - make_interval(days => @days) THEN 'tracked'
              ELSE 'expired' END
         """;
 
@@ -51,14 +51,14 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             VideoSort.Published => "v.published_at DESC NULLS LAST, v.youtube_id",
             VideoSort.Title => "v.title, v.youtube_id",
             VideoSort.Views => "latest.views DESC NULLS LAST, v.youtube_id",
-            _ => "v.last_seen_at DESC, v.youtube_id",
+            _ => "g.last_seen_at DESC, v.youtube_id",
         };
         parameters.Add(new NpgsqlParameter { Value = filter.PageSize });
         parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
         await using var command = dataSource.CreateCommand($"""
-            SELECT v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at, v.last_seen_at,
+            SELECT v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at, g.last_seen_at,
                    {StatusFor(parameters.Count + 1)}, latest.views, latest.likes, latest.comments
-            FROM videos v
+            FROM videos v JOIN video_sightings g ON g.video_id = v.id
             {LatestSnapshot}
             {where}
             ORDER BY {orderBy}
@@ -82,9 +82,9 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         await using var batch = dataSource.CreateBatch();
         var video = new NpgsqlBatchCommand($"""
             SELECT v.youtube_id, v.title, v.description, v.channel_id, v.channel_title, v.category_id, v.tags, v.published_at,
-                   v.duration_seconds, v.thumbnail_url, v.first_seen_at, v.last_seen_at,
+                   v.duration_seconds, v.thumbnail_url, v.first_seen_at, g.last_seen_at,
                    latest.bucket, latest.views, latest.likes, latest.comments, {StatusFor(2)}, v.gone_at
-            FROM videos v
+            FROM videos v JOIN video_sightings g ON g.video_id = v.id
             {LatestSnapshot}
             WHERE v.youtube_id = $1
             """);

@@ -13,8 +13,8 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<string>> ListRefreshCandidatesAsync(int shard, int shards, DateTimeOffset bucket, DateTimeOffset trackedSince, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT v.youtube_id FROM videos v
-            WHERE v.gone_at IS NULL AND v.last_seen_at >= $3 AND v.id % $2 = $1
+            SELECT v.youtube_id FROM video_sightings g JOIN videos v ON v.id = g.video_id
+            WHERE v.gone_at IS NULL AND g.last_seen_at >= $3 AND g.video_id % $2 = $1
               AND NOT EXISTS (SELECT 1 FROM video_snapshots s WHERE s.video_id = v.id AND s.bucket = $4)
             ORDER BY v.id
             """);

@@ -65,6 +65,16 @@ public sealed class ProductProcess : IAsyncDisposable
         return (Read(status, "VmHWM:"), Read(status, "VmRSS:"));
     }
 
+    /// <summary>CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>How many lines the process has printed so far: a mark for <see cref="LinesSince"/>.</summary>
     public int LineCount
     {

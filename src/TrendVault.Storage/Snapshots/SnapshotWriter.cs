@@ -25,7 +25,8 @@ public sealed partial class SnapshotWriter(
 
     public Task WriteAsync(SnapshotRecord record, CancellationToken cancellationToken = default)
     {
-        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Hashed here, on the caller's thread, so the one writing loop does not.
+        var pending = new Pending(record, MetadataHash.Of(record.Metadata), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The snapshot writer is stopped.");
@@ -119,11 +120,7 @@ public sealed partial class SnapshotWriter(
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var hashes = new long[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            hashes[i] = MetadataHash.Of(batch[i].Record.Metadata);
-        }
+        var hashes = batch.Select(pending => pending.MetadataHash).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         int copied;
         try
@@ -276,5 +273,5 @@ public sealed partial class SnapshotWriter(
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot batch of {Count} failed after {Attempts} attempt(s)")]
     private partial void LogFailed(Exception exception, int count, int attempts);
 
-    private sealed record Pending(SnapshotRecord Record, TaskCompletionSource Committed);
+    private sealed record Pending(SnapshotRecord Record, long MetadataHash, TaskCompletionSource Committed);
 }

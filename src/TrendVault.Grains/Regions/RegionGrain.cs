@@ -27,6 +27,9 @@ public sealed partial class RegionGrain(
 {
     private const string ReminderName = "collect";
 
+    // The catalog only ever adds regions: once found, a region needs no database check per tick.
+    private bool _known;
+
     private string Code => this.GetPrimaryKeyString();
 
     public Task ActivateAsync(CancellationToken cancellationToken = default) =>
@@ -222,10 +225,15 @@ public sealed partial class RegionGrain(
 
     private async Task EnsureKnownRegionAsync(CancellationToken cancellationToken)
     {
+        if (_known)
+        {
+            return;
+        }
         if (!await catalog.RegionExistsAsync(Code, cancellationToken))
         {
             throw new ArgumentException($"Region '{Code}' is not in the catalog.");
         }
+        _known = true;
     }
 
     private DateTimeOffset CurrentBucket() => Buckets.Floor(clock.GetUtcNow(), options.Value.BucketSize);

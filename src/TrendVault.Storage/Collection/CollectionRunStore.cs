@@ -48,35 +48,31 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task CompleteAsync(string region, DateTimeOffset bucket, IReadOnlyList<TrendingEntry> entries, int apiCalls, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var insert = new NpgsqlCommand("""
+        // One round trip: the statements of a batch run in one implicit transaction.
+        await using var batch = dataSource.CreateBatch();
+        var insert = new NpgsqlBatchCommand("""
             INSERT INTO trending_entries (region_code, bucket, rank, video_id)
             SELECT $1, $2, e.rank, v.id
             FROM unnest($3::smallint[], $4::text[]) AS e(rank, youtube_id)
             JOIN videos v ON v.youtube_id = e.youtube_id
             ON CONFLICT DO NOTHING
-            """, connection, transaction))
-        {
-            insert.Parameters.Add(new NpgsqlParameter { Value = region });
-            insert.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
-            insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
-            insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using (var update = new NpgsqlCommand("""
+            """);
+        insert.Parameters.Add(new NpgsqlParameter { Value = region });
+        insert.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
+        var update = new NpgsqlBatchCommand("""
             UPDATE collection_runs
             SET status = 'succeeded', error = NULL, videos = $3, api_calls = api_calls + $4, finished_at = $5
             WHERE region_code = $1 AND bucket = $2
-            """, connection, transaction))
-        {
-            update.Parameters.Add(new NpgsqlParameter { Value = region });
-            update.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
-            update.Parameters.Add(new NpgsqlParameter { Value = entries.Count });
-            update.Parameters.Add(new NpgsqlParameter { Value = apiCalls });
-            update.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
-            await update.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+            """);
+        update.Parameters.Add(new NpgsqlParameter { Value = region });
+        update.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        update.Parameters.Add(new NpgsqlParameter { Value = entries.Count });
+        update.Parameters.Add(new NpgsqlParameter { Value = apiCalls });
+        update.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(update);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

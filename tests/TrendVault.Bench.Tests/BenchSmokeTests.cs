@@ -13,7 +13,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
         "storage.all", "storage.older", "storage.hot",
         "latency.hour", "latency.day", "latency.top", "latency.board", "latency.yearback",
         "throughput.video", "throughput.board",
-        "collection.cold", "collection.steady", "collection.rate", "collection.writer",
+        "collection.cold", "collection.steady", "collection.rate", "collection.rate-wall", "collection.writer",
         "memory.peak", "memory.refresh", "memory.deactivated",
     ];
 

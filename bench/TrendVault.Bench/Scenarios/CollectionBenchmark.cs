@@ -31,9 +31,14 @@ public static partial class CollectionBenchmark
         await FetchChartsAsync(fake, regions);
         var fetch = await FetchChartsAsync(fake, regions);
 
+        // Region grains are active when a tick arrives: a silo activates its configured regions at start,
+        // and their reminder (every 10 minutes) keeps them from idling out. Video grains are not kept.
+        await ActivateRegionsAsync(cluster, regions);
         var cold = await CycleAsync(cluster, fake, regions, sizes.CollectionBucket, log);
-        // An hour later Orleans has deactivated the idle video grains (default collection age 15 min): do that now.
+        // An hour later Orleans has deactivated the idle video grains (default collection age 15 min): do that
+        // now. It deactivates the regions too, which their reminder would have kept: activate them again.
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await ActivateRegionsAsync(cluster, regions);
         var mark = cluster.Silo.LineCount;
         var steady = await CycleAsync(cluster, fake, regions, sizes.CollectionBucket, log);
         // The console logger writes from its own queue: let it catch up before reading the batches.
@@ -48,9 +53,9 @@ public static partial class CollectionBenchmark
 
         var fetchText = $"{fetch.Seconds:F2} s: the same {fetch.Pages} pages fetched by a bare HttpClient";
         var cycle = $"{regions.Count} regions × 200 = {steady.Entries:N0} chart entries, {rows.Count:N0} distinct videos";
-        table.Add(new ResultRow("collection.cold", "Collection cycle, first after silo start (cold)",
+        table.Add(new ResultRow("collection.cold", "Collection cycle, first tick after silo start (cold: JIT, video grains new)",
             $"{cold.Seconds:F2} s ({cycle})", cold.Seconds, fetchText, fetch.Seconds, "≤ 3 s", cold.Seconds <= 3));
-        table.Add(new ResultRow("collection.steady", "Collection cycle, steady (idle grains deactivated first, as an hour later)",
+        table.Add(new ResultRow("collection.steady", "Collection cycle, steady (as an hour later: idle video grains deactivated first)",
             $"{steady.Seconds:F2} s", steady.Seconds, fetchText, fetch.Seconds, "≤ 3 s", steady.Seconds <= 3));
         var copyText = $"raw binary COPY of the same rows {copyRate:N0} rows/s";
         table.Add(new ResultRow("collection.rate", "Snapshot write rate of the steady cycle (snapshots ÷ the writer's busy time)",
@@ -111,6 +116,9 @@ public static partial class CollectionBenchmark
         }));
         return (watch.Elapsed.TotalSeconds, pages.Sum());
     }
+
+    private static Task ActivateRegionsAsync(ProductCluster cluster, IReadOnlyList<string> regions) =>
+        Task.WhenAll(regions.Select(region => cluster.Client.GetGrain<IRegionGrain>(region).GetStatusAsync()));
 
     private static async Task<(double Seconds, DateTimeOffset Bucket, int Entries)> CycleAsync(ProductCluster cluster, FakeYouTubeProcess fake, IReadOnlyList<string> regions, TimeSpan bucketSize, TextWriter log)
     {

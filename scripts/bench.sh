@@ -56,5 +56,12 @@ cleanup() {
 trap cleanup EXIT
 scripts/postgres.sh start "$data/pg" "$port"
 
+# The silo as the Dockerfile publishes it (ReadyToRun), so the first cycle after a start is measured as deployed.
+echo "Publishing the silo (Release, ReadyToRun)..."
+publish_log=$(mktemp /tmp/trendvault-bench-publish.XXXXXX)
+dotnet publish src/TrendVault.Silo/TrendVault.Silo.csproj -c Release --use-current-runtime -p:PublishReadyToRun=true -p:UseAppHost=false \
+  -o "$data/silo" -v quiet -nologo >"$publish_log" 2>&1 || { cat "$publish_log"; exit 1; }
+rm -f "$publish_log"
+
 dotnet bench/TrendVault.Bench/bin/Release/net10.0/TrendVault.Bench.dll \
-  --pg "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" --work "$data/work" "${args[@]}"
+  --pg "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" --work "$data/work" --silo-dir "$data/silo" "${args[@]}"

@@ -1,6 +1,6 @@
 namespace TrendVault.Bench;
 
-/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only PART] [--work DIR] [--keep].</summary>
+/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only PART] [--silo-dir DIR] [--work DIR] [--keep].</summary>
 public sealed record BenchOptions
 {
     public const string ServerVariable = "TRENDVAULT_BENCH_PG";
@@ -21,6 +21,9 @@ public sealed record BenchOptions
 
     public bool Runs(string part) => Only is null || Only == part;
 
+    /// <summary>A published silo folder to run instead of the build output; null runs the build output.</summary>
+    public string? SiloDirectory { get; init; }
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         string? server = Environment.GetEnvironmentVariable(ServerVariable);
@@ -28,6 +31,7 @@ public sealed record BenchOptions
         var work = Path.Combine(Path.GetTempPath(), "trendvault-bench");
         var keep = false;
         string? only = null;
+        string? silo = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -37,6 +41,7 @@ public sealed record BenchOptions
                 case "--pg": server = Value(); break;
                 case "--work": work = Value(); break;
                 case "--keep": keep = true; break;
+                case "--silo-dir": silo = Value(); break;
                 case "--only":
                     only = Value();
                     if (only is not ("year" or "collection" or "memory"))
@@ -47,13 +52,13 @@ public sealed record BenchOptions
                 // Partial years, for a quicker look at how a figure scales.
                 case "--days": sizes = sizes with { Days = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--videos": sizes = sizes with { Videos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only year|collection|memory] [--work DIR] [--keep]");
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only year|collection|memory] [--silo-dir DIR] [--work DIR] [--keep]");
             }
         }
         if (string.IsNullOrEmpty(server))
         {
             throw new ArgumentException($"Give the PostgreSQL server with --pg or {ServerVariable}.");
         }
-        return new BenchOptions { ServerConnectionString = server, Sizes = sizes, WorkDirectory = work, KeepDatabases = keep, Only = only };
+        return new BenchOptions { ServerConnectionString = server, Sizes = sizes, WorkDirectory = work, KeepDatabases = keep, Only = only, SiloDirectory = silo };
     }
 }

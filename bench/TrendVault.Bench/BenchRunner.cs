@@ -19,6 +19,7 @@ public static class BenchRunner
     public static async Task<ResultTable> RunAsync(BenchOptions options, TextWriter log)
     {
         var sizes = options.Sizes;
+        ProductBinaries.PublishedSilo = options.SiloDirectory;
         var tool = (ILoadTool?)HeyLoadTool.Find() ?? new InProcessLoadTool();
         var logDirectory = Path.Combine(options.WorkDirectory, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{sizes.Name}");
         var table = new ResultTable(await HeadingAsync(options, tool));
@@ -76,8 +77,9 @@ public static class BenchRunner
         await using var connection = new NpgsqlConnection(options.ServerConnectionString);
         await connection.OpenAsync();
         var memory = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var silo = options.SiloDirectory is null ? "" : ", silo published ReadyToRun as the Dockerfile does";
         return string.Create(CultureInfo.InvariantCulture,
             $"TrendVault benchmarks ({options.Sizes.Name}), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {Environment.ProcessorCount} cores (Environment.ProcessorCount) shared by PostgreSQL, silo, gateway, fake API and the load tool; " +
-            $"{long.Parse(memory, CultureInfo.InvariantCulture) / (1024.0 * 1024):F1} GiB RAM; PostgreSQL {connection.PostgreSqlVersion}; {ProductBinaries.Configuration} build; load tool: {tool.Name}.");
+            $"{long.Parse(memory, CultureInfo.InvariantCulture) / (1024.0 * 1024):F1} GiB RAM; PostgreSQL {connection.PostgreSqlVersion}; {ProductBinaries.Configuration} build{silo}; load tool: {tool.Name}.");
     }
 }

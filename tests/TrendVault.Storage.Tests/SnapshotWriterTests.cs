@@ -108,6 +108,20 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
             "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'ggggggggggg'"));
     }
 
+    [Fact]
+    public async Task A_chart_sighting_after_an_off_chart_refresh_of_the_same_bucket_moves_last_seen_and_keeps_the_first_snapshot()
+    {
+        await _writer.WriteAsync(Record("hhhhhhhhhhh", new VideoStatistics(1, 1, 1)));
+        await _writer.WriteAsync(Record("hhhhhhhhhhh", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1).AddMinutes(1)) with { OnChart = false });
+
+        await _writer.WriteAsync(Record("hhhhhhhhhhh", new VideoStatistics(3, 3, 3), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1).AddMinutes(2)));
+
+        Assert.Equal(Bucket.AddHours(1).AddMinutes(2).UtcDateTime, await LastSeenAsync("hhhhhhhhhhh"));
+        var views = await _database.RowsAsync(
+            "SELECT s.views FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'hhhhhhhhhhh' ORDER BY s.bucket");
+        Assert.Equal([1L, 2L], views.Select(row => row[0]));
+    }
+
     private Task<DateTime> LastSeenAsync(string youTubeId) =>
         _database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
 

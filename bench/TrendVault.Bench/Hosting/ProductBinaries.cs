@@ -18,9 +18,14 @@ public static class ProductBinaries
 
     public static string Configuration => Metadata("BuildConfiguration");
 
+    /// <summary>A published silo to run instead of the build output (scripts/bench.sh publishes it as the Dockerfile does).</summary>
+    public static string? PublishedSilo { get; set; }
+
     public static string Dll(string project)
     {
-        var path = Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, Metadata("TargetFramework"), project + ".dll");
+        var path = project == Silo && PublishedSilo is { } published
+            ? Path.Combine(published, project + ".dll")
+            : Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, Metadata("TargetFramework"), project + ".dll");
         return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build bench/TrendVault.Bench (it builds {project}) in the same configuration.", path);
     }
 

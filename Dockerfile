@@ -9,6 +9,7 @@
 # ---------------------------------------------------------------- build
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 # Set by BuildKit to the image's architecture (amd64, arm64); the silo is compiled ahead of time for it.
+# The classic builder leaves it empty: the build machine's own architecture is taken then.
 ARG TARGETARCH
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
@@ -35,13 +36,13 @@ RUN for app in Gateway Migrator FakeYouTube; do \
     done
 # The silo is published ReadyToRun: precompiled code spares the first collection after a start most
 # of its JIT work (docs/benchmarks.md). Restore needs the architecture and the crossgen package.
-RUN dotnet restore src/TrendVault.Silo/TrendVault.Silo.csproj -a "$TARGETARCH" -p:PublishReadyToRun=true -p:UseAppHost=false
+RUN dotnet restore src/TrendVault.Silo/TrendVault.Silo.csproj -a "${TARGETARCH:-$(dpkg --print-architecture)}" -p:PublishReadyToRun=true -p:UseAppHost=false
 
 # Sources. sql/ is embedded into TrendVault.Storage at build time (the migrator needs no files).
 COPY src/ src/
 COPY sql/ sql/
 RUN dotnet publish src/TrendVault.Silo/TrendVault.Silo.csproj               -c Release --no-restore -p:UseAppHost=false -o /app/silo \
-        -a "$TARGETARCH" -p:PublishReadyToRun=true \
+        -a "${TARGETARCH:-$(dpkg --print-architecture)}" -p:PublishReadyToRun=true \
  && dotnet publish src/TrendVault.Gateway/TrendVault.Gateway.csproj         -c Release --no-restore -p:UseAppHost=false -o /app/gateway \
  && dotnet publish src/TrendVault.Migrator/TrendVault.Migrator.csproj       -c Release --no-restore -p:UseAppHost=false -o /app/migrate \
  && dotnet publish src/TrendVault.FakeYouTube/TrendVault.FakeYouTube.csproj -c Release --no-restore -p:UseAppHost=false -o /app/fake-youtube

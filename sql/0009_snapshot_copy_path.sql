@@ -9,6 +9,9 @@ ALTER TABLE videos ADD COLUMN metadata_hash bigint;
 -- (about 1 kB with its description and tags, and indexed) into a narrow, unindexed row: updating it
 -- for 3,000 videos took 32-47 ms in place and takes about 6 ms here, as heap-only updates that the
 -- fill factor leaves room for.
+-- Writers of an older version must not add videos between the copy below and the column's removal.
+LOCK TABLE videos IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE video_sightings (
     video_id     integer     PRIMARY KEY REFERENCES videos (id),
     last_seen_at timestamptz NOT NULL

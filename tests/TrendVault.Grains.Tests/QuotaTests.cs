@@ -97,6 +97,38 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task Recorded_units_are_persisted_within_seconds_while_the_grain_stays_active()
+    {
+        fixture.StartFreshBucket();
+        // Opens the quota day if the clock moved into a new one (written at once); its counts flush a second later.
+        await Quota.RecordAsync(new QuotaUsage(1, Succeeded: true));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        var before = await StoredVersionAsync();
+
+        await Quota.RecordAsync(new QuotaUsage(3, Succeeded: true));
+
+        Assert.True(await WaitForStoredVersionAfterAsync(before), "the flush timer never wrote the counts");
+    }
+
+    private Task<int> StoredVersionAsync() =>
+        fixture.Database.ScalarAsync<int>("SELECT coalesce(max(version), 0) FROM orleansstorage WHERE graintypestring ILIKE '%quota%'");
+
+    // Polls the stored state's version (its ETag) rather than sleeping a fixed time.
+    private async Task<bool> WaitForStoredVersionAfterAsync(int version)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (await StoredVersionAsync() <= version)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(100);
+        }
+        return true;
+    }
+
+    [Fact]
     public async Task The_budget_resets_at_midnight_pacific_time()
     {
         fixture.StartFreshBucket();

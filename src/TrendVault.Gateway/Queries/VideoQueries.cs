@@ -39,7 +39,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         }
 
         long total;
-        await using (var count = dataSource.CreateCommand($"SELECT count(*) FROM videos v {where}"))
+        await using (var count = dataSource.CreateCommand($"SELECT count(*) FROM videos v JOIN video_sightings g ON g.video_id = v.id {where}"))
         {
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using TrendVault.Model;
 
 namespace TrendVault.Grains.Quota;
@@ -101,58 +102,6 @@ public sealed partial class QuotaGrain(
         }
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        _flush?.Dispose();
-        if (_dirty)
-        {
-            await PersistAsync(cancellationToken);
-        }
-    }
-
-    private void MarkDirty()
-    {
-        if (_dirty)
-        {
-            return;
-        }
-        _dirty = true;
-        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _flush.Change(FlushDelay, Timeout.InfiniteTimeSpan);
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (!_dirty)
-        {
-            return;
-        }
-        try
-        {
-            await PersistAsync(cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            // Still dirty: try again shortly; the counts in memory stay authoritative meanwhile.
-            LogFlushFailed(exception);
-            _flush?.Change(FlushDelay, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        _dirty = false;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            _dirty = true;
-            throw;
-        }
-    }
-
     public Task<QuotaStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -168,6 +117,70 @@ public sealed partial class QuotaGrain(
             current.ExhaustedUntil > now ? current.ExhaustedUntil : null,
             current.ConfigurationError,
             current.RefreshUnitsSkipped));
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flush?.Dispose();
+        _flush = null;
+        if (_dirty)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    private void MarkDirty()
+    {
+        if (!_dirty)
+        {
+            _dirty = true;
+            ArmFlush();
+        }
+    }
+
+    private void ArmFlush()
+    {
+        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
+        _flush.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+        try
+        {
+            await PersistAsync(cancellationToken);
+        }
+        catch (InconsistentStateException exception)
+        {
+            // Another activation wrote the state: this one's view is stale, so let a fresh one read it.
+            LogFlushFailed(exception);
+            DeactivateOnIdle();
+        }
+        catch (Exception exception)
+        {
+            // PersistAsync armed the next attempt; the counts in memory stay authoritative meanwhile.
+            LogFlushFailed(exception);
+        }
+    }
+
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            // Whoever failed to write (the timer or an immediate write), the counts are saved again shortly.
+            _dirty = true;
+            ArmFlush();
+            throw;
+        }
     }
 
     private async Task RollOverAsync(DateTimeOffset now, CancellationToken cancellationToken)

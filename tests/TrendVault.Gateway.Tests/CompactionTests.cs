@@ -14,6 +14,8 @@ public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<Gate
         var chart = catalog.ChartFor("US");
         var hiddenLikes = chart.First(id => catalog.StatisticsAt(id, GatewayFixture.FirstCapture).Likes is null);
         var firstHalfHour = Uri.EscapeDataString(GatewayFixture.FirstBucket.AddMinutes(30).ToString("o"));
+        var dayStart = Uri.EscapeDataString(new DateTimeOffset(GatewayFixture.FirstBucket.Date, TimeSpan.Zero).ToString("o"));
+        var nextDay = Uri.EscapeDataString(new DateTimeOffset(GatewayFixture.FirstBucket.Date.AddDays(1), TimeSpan.Zero).ToString("o"));
         string[] urls =
         [
             "/api/regions/US/trending",
@@ -23,6 +25,10 @@ public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<Gate
             $"/api/videos/{chart[0]}/snapshots",
             $"/api/videos/{chart[0]}/snapshots?interval=day",
             $"/api/videos/{hiddenLikes}/snapshots",
+            // Ranges that cut the compacted day, and one that holds all of it.
+            $"/api/videos/{chart[0]}/snapshots?from={firstHalfHour}",
+            $"/api/videos/{chart[0]}/snapshots?to={firstHalfHour}",
+            $"/api/videos/{chart[0]}/snapshots?from={dayStart}&to={nextDay}",
             "/api/videos?region=US&sort=views&pageSize=100",
             "/api/stats/top?region=US&metric=views&window=24h&limit=50",
             "/api/stats/top?region=US&metric=likes&window=2h&limit=50",

@@ -124,16 +124,18 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
     {
         // Both functions read hot and compacted snapshots alike; the daily one takes each day's last slot directly.
+        // Called through a LATERAL join, not with a sub-select argument, so the planner inlines them.
         var function = interval == SnapshotInterval.Day ? "video_day_points" : "video_points";
-        var sql = $"""
-            SELECT p.bucket, p.views, p.likes, p.comments
-            FROM {function}((SELECT id FROM target), coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
-            ORDER BY p.bucket
-            """;
         await using var batch = dataSource.CreateBatch();
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
-        var points = new NpgsqlBatchCommand($"WITH target AS (SELECT id FROM videos WHERE youtube_id = $1) {sql}");
+        var points = new NpgsqlBatchCommand($"""
+            SELECT p.bucket, p.views, p.likes, p.comments
+            FROM videos v
+            CROSS JOIN LATERAL {function}(v.id, coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
+            WHERE v.youtube_id = $1
+            ORDER BY p.bucket
+            """);
         points.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
         points.Parameters.Add(new NpgsqlParameter { Value = (object?)from?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         points.Parameters.Add(new NpgsqlParameter { Value = (object?)to?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });

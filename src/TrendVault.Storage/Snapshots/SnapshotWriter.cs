@@ -120,31 +120,30 @@ public sealed partial class SnapshotWriter(
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var hashes = batch.Select(pending => pending.MetadataHash).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         int copied;
         try
         {
-            copied = await WriteAsync(connection, batch, hashes, copyKnown: true, cancellationToken);
+            copied = await WriteAsync(connection, batch, copyKnown: true, cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // A snapshot already stored (a bucket retried after a lost commit, or recorded twice): the merge skips it.
             LogMergeFallback(batch.Count);
-            copied = await WriteAsync(connection, batch, hashes, copyKnown: false, cancellationToken);
+            copied = await WriteAsync(connection, batch, copyKnown: false, cancellationToken);
         }
         LogCommitted(batch.Count, copied, watch.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>One transaction for the batch; returns how many records took the copy path.</summary>
-    private static async Task<int> WriteAsync(NpgsqlConnection connection, List<Pending> batch, long[] hashes, bool copyKnown, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(NpgsqlConnection connection, List<Pending> batch, bool copyKnown, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var ids = copyKnown ? await LookupUnchangedAsync(connection, transaction, batch, hashes, cancellationToken) : new int?[batch.Count];
+        var ids = copyKnown ? await LookupUnchangedAsync(connection, transaction, batch, cancellationToken) : new int?[batch.Count];
         var merged = Enumerable.Range(0, batch.Count).Where(i => ids[i] is null).ToList();
         if (merged.Count > 0)
         {
-            await MergeAsync(connection, transaction, batch, hashes, merged, cancellationToken);
+            await MergeAsync(connection, transaction, batch, merged, cancellationToken);
         }
         var copied = batch.Count - merged.Count;
         if (copied > 0)
@@ -169,12 +168,12 @@ public sealed partial class SnapshotWriter(
     }
 
     /// <summary>The ids of the batch's videos that are stored with the same metadata; null for new or changed ones.</summary>
-    private static async Task<int?[]> LookupUnchangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, long[] hashes, CancellationToken cancellationToken)
+    private static async Task<int?[]> LookupUnchangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, CancellationToken cancellationToken)
     {
         var ids = new int?[batch.Count];
         await using var lookup = new NpgsqlCommand(SnapshotSql.LookupVideos, connection, transaction);
         lookup.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.Record.Metadata.YouTubeId).ToArray() });
-        lookup.Parameters.Add(new NpgsqlParameter { Value = hashes });
+        lookup.Parameters.Add(new NpgsqlParameter { Value = batch.Select(p => p.MetadataHash).ToArray() });
         await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -207,7 +206,7 @@ public sealed partial class SnapshotWriter(
         await touch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task MergeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, long[] hashes, List<int> rows, CancellationToken cancellationToken)
+    private static async Task MergeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, List<int> rows, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(SnapshotSql.CreateStage, connection, transaction))
         {
@@ -217,7 +216,7 @@ public sealed partial class SnapshotWriter(
         {
             foreach (var i in rows)
             {
-                await WriteStageRowAsync(importer, batch[i].Record, hashes[i], cancellationToken);
+                await WriteStageRowAsync(importer, batch[i].Record, batch[i].MetadataHash, cancellationToken);
             }
             await importer.CompleteAsync(cancellationToken);
         }

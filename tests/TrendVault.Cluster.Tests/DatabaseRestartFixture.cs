@@ -25,16 +25,7 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await DedicatedPostgres.StartAsync();
-        var connectionString = Server.ConnectionString("trendvault");
-        await using (var migrator = ManagedProcess.Start("migrator", ProductBinaries.Dll(ProductBinaries.Migrator),
-            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = connectionString }, Path.Combine(Logs, "migrator.log")))
-        {
-            await migrator.WaitForExitAsync(TimeSpan.FromSeconds(60));
-            if (migrator.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"The migrator failed with exit code {migrator.ExitCode}; log: {migrator.LogPath}{Environment.NewLine}{migrator.Tail()}");
-            }
-        }
+        var connectionString = await Server.MigrateAsync("trendvault", Logs);
         Cluster = await ProcessCluster.StartAsync(Logs, connectionString, Settings);
         // Without pooling, the tests' own queries never pick up a connection a restart broke.
         Ledger = new CollectionLedger(connectionString + ";Pooling=false");

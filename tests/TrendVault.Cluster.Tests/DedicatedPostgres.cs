@@ -46,6 +46,20 @@ public sealed class DedicatedPostgres : IAsyncDisposable
         }
     }
 
+    /// <summary>Creates and migrates <paramref name="database"/> with the one-shot migrator, as scripts/run.sh and compose do.</summary>
+    public async Task<string> MigrateAsync(string database, string logFolder)
+    {
+        var connectionString = ConnectionString(database);
+        await using var migrator = ManagedProcess.Start("migrator", ProductBinaries.Dll(ProductBinaries.Migrator),
+            new Dictionary<string, string> { ["ConnectionStrings__Postgres"] = connectionString }, Path.Combine(logFolder, "migrator.log"));
+        await migrator.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        if (migrator.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The migrator failed with exit code {migrator.ExitCode}; log: {migrator.LogPath}{Environment.NewLine}{migrator.Tail()}");
+        }
+        return connectionString;
+    }
+
     /// <summary>pg_ctl stop -m fast: every session is terminated, like a server restart or failover.</summary>
     public Task<TimeSpan> StopAsync() => ScriptAsync("stop", DataDirectory);
 

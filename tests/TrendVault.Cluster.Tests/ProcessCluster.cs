@@ -51,6 +51,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ClusterSettings Settings { get; }
 
+    /// <summary>The silos' spool of held charts: one folder for the cluster, as silos on one host share it.</summary>
+    public string SpoolFolder => Path.Combine(_staticRoot, "spool");
+
     /// <summary>Unique per cluster, so dead silos of earlier runs (they stay in the membership table) never matter.</summary>
     public string ClusterId { get; }
 
@@ -125,7 +128,10 @@ public sealed class ProcessCluster : IAsyncDisposable
         await WaitForActiveSilosAsync(Settings.Silos, StartTimeout);
     }
 
-    private void StartSilo(int index)
+    /// <summary>Starts one more silo process (a restart of a stopped one, or a new member).</summary>
+    public ManagedProcess StartSilo() => StartSilo(_silos.Count);
+
+    private ManagedProcess StartSilo(int index)
     {
         var environment = new Dictionary<string, string>(FastFailover)
         {
@@ -137,6 +143,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["YOUTUBE_API_KEY"] = "cluster-test-key",
             ["YOUTUBE_BASE_URL"] = new Uri(FakeYouTubeUrl, "youtube/v3/").ToString(),
             ["Catalog__StaticRoot"] = _staticRoot,
+            ["Spool__Path"] = SpoolFolder,
+            ["Spool__MaxReplayDelay"] = "00:00:05",
             ["Catalog__FlagUrlTemplate"] = new Uri(FakeYouTubeUrl, "flags/{code}.svg").ToString(),
             ["Collection__Regions"] = string.Join(",", Settings.Regions),
             ["Collection__BucketSize"] = Format(Settings.BucketSize),
@@ -157,6 +165,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         var silo = ManagedProcess.Start($"silo-{index}", ProductBinaries.Dll(ProductBinaries.Silo), environment, LogPath($"silo-{index}"));
         _siloPorts[silo] = int.Parse(environment["Orleans__SiloPort"], CultureInfo.InvariantCulture);
         _silos.Add(silo);
+        return silo;
     }
 
     /// <summary>The silo-to-silo port, which identifies the silo in the membership table.</summary>

@@ -51,6 +51,7 @@ public class CollectionClusterFixture : IAsyncLifetime
             ["Collection:BucketSize"] = BucketSize.ToString(),
             ["Collection:TickPeriod"] = "00:00:01",
             ["Catalog:StaticRoot"] = StaticRoot,
+            ["Spool:Path"] = Path.Combine(StaticRoot, "spool"),
             ["Catalog:FlagUrlTemplate"] = new Uri(YouTube.RootUrl, "flags/{code}.svg").ToString(),
             ["Catalog:LoadOnStart"] = "false",
             ["Tracking:Shards"] = Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -29,6 +29,7 @@ public static class InProcessSilo
             ["YOUTUBE_BASE_URL"] = youTube.BaseUrl.ToString(),
             ["Collection:Regions"] = "",
             ["Catalog:StaticRoot"] = staticRoot,
+            ["Spool:Path"] = Path.Combine(staticRoot, "spool"),
             ["Catalog:FlagUrlTemplate"] = new Uri(youTube.RootUrl, "flags/{code}.svg").ToString(),
             ["Catalog:LoadOnStart"] = "false",
         });

@@ -13,4 +13,9 @@ public enum CollectionOutcome
     Failed,
     /// <summary>The quota governor refused the API calls (quota spent, or a key/project error); a later tick asks again.</summary>
     Skipped,
+    /// <summary>
+    /// The chart was fetched but the database could not take it: it is held in the silo's spool and
+    /// written, with its ranks, when the database is back. The bucket is not fetched again.
+    /// </summary>
+    Held,
 }

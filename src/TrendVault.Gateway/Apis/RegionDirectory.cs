@@ -32,6 +32,7 @@ public sealed class RegionDirectory(RegionQueries queries, IGrainFactory grains)
         CollectionOutcome.AlreadyCollected => "alreadyCollected",
         CollectionOutcome.NoChart => "noChart",
         CollectionOutcome.Skipped => "skipped",
+        CollectionOutcome.Held => "held",
         _ => "failed",
     };
 

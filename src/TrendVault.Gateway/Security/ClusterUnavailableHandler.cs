@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using TrendVault.Storage;
 
 namespace TrendVault.Gateway.Security;
 
@@ -8,12 +9,14 @@ public sealed partial class ClusterUnavailableHandler(IProblemDetailsService pro
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         // Only outages: a permanent database error is a bug and stays a logged 500.
-        if (exception is not (OrleansException or TimeoutException or Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException))
+        if (exception is not OrleansException && !DatabaseOutage.Is(exception))
         {
             return false;
         }
         LogUnavailable(exception.GetType().Name, exception.Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        // Outages here last seconds (a silo failover) to minutes (a database restart): ask for a short wait.
+        httpContext.Response.Headers.RetryAfter = "5";
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -8,6 +8,7 @@ using TrendVault.Grains.Quota;
 using TrendVault.Grains.Regions;
 using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
+using TrendVault.Storage.Spool;
 using TrendVault.YouTube;
 
 namespace TrendVault.Grains.Hosting;
@@ -53,6 +54,15 @@ public static class CollectionServiceCollectionExtensions
         services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
         services.AddSingleton<FlagDownloader>();
         services.AddSingleton<ChartSightings>();
+        services.AddOptions<SpoolOptions>()
+            .Bind(configuration.GetSection("Spool"))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Path), "Spool:Path must name a folder.")
+            .Validate(o => o.MaxBytes > 0, "Spool:MaxBytes must be positive.")
+            .Validate(o => o.ReplayPeriod > TimeSpan.Zero && o.MaxReplayDelay >= o.ReplayPeriod, "Spool:ReplayPeriod must be positive and not longer than Spool:MaxReplayDelay.")
+            .ValidateOnStart();
+        services.AddSingleton<ChartSpool>();
+        services.AddSingleton<ChartRecorder>();
+        services.AddHostedService<HeldChartReplayer>();
         services.AddHostedService<CollectionStartup>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrendVault.Grains.Quota;
 using TrendVault.Model;
+using TrendVault.Storage;
 using TrendVault.Storage.Catalog;
 using TrendVault.Storage.Collection;
 using TrendVault.YouTube;
@@ -20,7 +21,7 @@ public sealed partial class RegionGrain(
     IYouTubeClient youTube,
     CatalogStore catalog,
     CollectionRunStore runs,
-    ChartSightings sightings,
+    ChartRecorder recorder,
     IOptions<CollectionOptions> options,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<RegionGrain> logger) : Grain, IRegionGrain, IRemindable
@@ -126,11 +127,11 @@ public sealed partial class RegionGrain(
         {
             return await SkipAsync(bucket, decision.Reason!, cancellationToken);
         }
-        if (!await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken))
+        if (await AlreadySucceededAsync(bucket, cancellationToken))
         {
             // The database says this bucket succeeded although the grain's state had lost it.
             state.State.LastCollectedBucket = bucket;
-            await state.WriteStateAsync(cancellationToken);
+            await SaveStateAsync();
             return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, 0, 0, null);
         }
 
@@ -143,25 +144,17 @@ public sealed partial class RegionGrain(
         {
             var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
             usage = new QuotaUsage(calls.Count, Succeeded: true);
-            // Fan out to every video at once; each call returns when its snapshot is committed. A call shared
-            // with another region must not be cancelled by this one's deadline, so each waits with its own.
-            await Task.WhenAll(chart.Entries.Select(entry =>
+            result = await recorder.StoreAsync(Code, bucket, chart, calls.Count, clock.GetUtcNow(), attempt.Token);
+            if (result.Outcome is CollectionOutcome.Collected or CollectionOutcome.Held)
             {
-                var video = entry.Video;
-                return sightings.RecordAsync(video.Metadata.YouTubeId, bucket, () =>
-                    GrainFactory.GetGrain<IVideoGrain>(video.Metadata.YouTubeId).RecordAsync(video, bucket, onChart: true, CancellationToken.None))
-                    .WaitAsync(attempt.Token);
-            }));
-            var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
-            await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
-            result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);
-            state.State.LastCollectedBucket = bucket;
-            LogCollected(Code, bucket, entries.Count, calls.Count);
+                state.State.LastCollectedBucket = bucket;
+                LogStored(Code, bucket, result.Outcome, result.Videos, calls.Count);
+            }
         }
         catch (YouTubeApiException exception) when (exception.Kind == YouTubeErrorKind.ChartNotFound)
         {
             usage = new QuotaUsage(calls.Count, Succeeded: true);
-            await runs.FinishWithoutDataAsync(Code, bucket, "no_chart", exception.Message, calls.Count, clock.GetUtcNow(), CancellationToken.None);
+            await RecordRunWithoutDataAsync(bucket, "no_chart", exception.Message, calls.Count);
             result = new CollectionResult(Code, bucket, CollectionOutcome.NoChart, 0, calls.Count, exception.Message);
             // Nothing to collect in this bucket: later ticks wait for the next one instead of looping.
             state.State.LastCollectedBucket = bucket;
@@ -173,7 +166,7 @@ public sealed partial class RegionGrain(
             var reason = exception is OperationCanceledException ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
             LogFailed(exception, Code, bucket, reason);
             result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
-            await RecordFailureAsync(bucket, reason, calls.Count);
+            await RecordRunWithoutDataAsync(bucket, "failed", reason, calls.Count);
         }
         finally
         {
@@ -181,8 +174,41 @@ public sealed partial class RegionGrain(
             await RecordUsageAsync(quota, usage ?? new QuotaUsage(calls.Count, Succeeded: false));
         }
         state.State.LastRun = result;
-        await state.WriteStateAsync(CancellationToken.None);
+        await SaveStateAsync();
         return result;
+    }
+
+    /// <summary>
+    /// Marks the attempt as running; true when the bucket already succeeded. With the database away the
+    /// chart is fetched anyway (it cannot be fetched later) and its run row is written when it is stored.
+    /// </summary>
+    private async Task<bool> AlreadySucceededAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return !await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            LogRunNotStarted(Code, bucket, exception.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Grain storage lives in the same database: while it is away the state stays in memory (ticks keep
+    /// their place) and the next tick's write catches up.
+    /// </summary>
+    private async Task SaveStateAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            LogStateNotSaved(Code, exception.Message);
+        }
     }
 
     private async Task RecordUsageAsync(IQuotaGrain quota, QuotaUsage usage)
@@ -201,24 +227,31 @@ public sealed partial class RegionGrain(
     // Refused by the quota governor: recorded and visible, never attempted; a later tick asks again.
     private async Task<CollectionResult> SkipAsync(DateTimeOffset bucket, string reason, CancellationToken cancellationToken)
     {
-        await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
-        await runs.FinishWithoutDataAsync(Code, bucket, "skipped", reason, 0, clock.GetUtcNow(), cancellationToken);
+        try
+        {
+            await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
+            await runs.FinishWithoutDataAsync(Code, bucket, "skipped", reason, 0, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            LogRunRecordFailed(exception, Code, bucket);
+        }
         var result = new CollectionResult(Code, bucket, CollectionOutcome.Skipped, 0, 0, reason);
         state.State.LastRun = result;
-        await state.WriteStateAsync(cancellationToken);
+        await SaveStateAsync();
         LogSkipped(Code, bucket, reason);
         return result;
     }
 
-    private async Task RecordFailureAsync(DateTimeOffset bucket, string reason, int apiCalls)
+    private async Task RecordRunWithoutDataAsync(DateTimeOffset bucket, string status, string reason, int apiCalls)
     {
         try
         {
-            await runs.FinishWithoutDataAsync(Code, bucket, "failed", reason, apiCalls, clock.GetUtcNow(), CancellationToken.None);
+            await runs.FinishWithoutDataAsync(Code, bucket, status, reason, apiCalls, clock.GetUtcNow(), CancellationToken.None);
         }
         catch (Exception exception)
         {
-            // The database may be what failed; the run row then stays 'running' and the next tick retries.
+            // The database may be what failed; the row stays 'running' until a later tick or the stale-run sweep ends it.
             LogRunRecordFailed(exception, Code, bucket);
         }
     }
@@ -251,8 +284,14 @@ public sealed partial class RegionGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} deactivated")]
     private partial void LogDeactivated(string region);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} bucket {Bucket:o} collected: {Videos} videos, {ApiCalls} API calls")]
-    private partial void LogCollected(string region, DateTimeOffset bucket, int videos, int apiCalls);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} bucket {Bucket:o} {Outcome}: {Videos} videos, {ApiCalls} API calls")]
+    private partial void LogStored(string region, DateTimeOffset bucket, CollectionOutcome outcome, int videos, int apiCalls);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o}: the run row could not be written ({Reason}); fetching the chart anyway")]
+    private partial void LogRunNotStarted(string region, DateTimeOffset bucket, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region}: grain state not saved ({Reason}); kept in memory until the next tick")]
+    private partial void LogStateNotSaved(string region, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} has no chart in bucket {Bucket:o} (videoChartNotFound)")]
     private partial void LogNoChart(string region, DateTimeOffset bucket);
@@ -266,6 +305,6 @@ public sealed partial class RegionGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region}: {Units} API units could not be recorded with the quota governor")]
     private partial void LogUsageNotRecorded(Exception exception, string region, int units);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the failed run")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the run's outcome")]
     private partial void LogRunRecordFailed(Exception exception, string region, DateTimeOffset bucket);
 }

@@ -43,6 +43,22 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Marks runs still 'running' that started before <paramref name="startedBefore"/> as failed: their attempt
+    /// can no longer be in progress. A held chart replayed later still turns its run into 'succeeded'.
+    /// </summary>
+    public async Task<int> AbandonStaleAsync(DateTimeOffset startedBefore, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE collection_runs
+            SET status = 'failed', finished_at = $2, error = 'abandoned: the attempt never finished (its silo stopped or the database was unreachable)'
+            WHERE status = 'running' AND started_at < $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = startedBefore.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Stores the chart's ranks and marks the run succeeded in one transaction. Called only after
     /// every video's snapshot committed, so a succeeded run always has its data.
     /// </summary>

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace TrendVault.Cluster.Tests;
+
+/// <summary>
+/// A cluster of real processes on a PostgreSQL server of its own, for tests that take the database away
+/// for minutes while YouTube (the fake API) stays up: stops and starts the server, reads the silos' spool
+/// of held charts, and waits for the cluster to catch up afterwards.
+/// </summary>
+public sealed class OutageRig : IAsyncDisposable
+{
+    private OutageRig(string logs, DedicatedPostgres server, ProcessCluster cluster, CollectionLedger ledger)
+    {
+        Logs = logs;
+        Server = server;
+        Cluster = cluster;
+        Ledger = ledger;
+    }
+
+    public string Logs { get; }
+
+    public DedicatedPostgres Server { get; }
+
+    public ProcessCluster Cluster { get; }
+
+    public CollectionLedger Ledger { get; }
+
+    private TimeSpan BucketSize => Cluster.Settings.BucketSize;
+
+    public static async Task<OutageRig> StartAsync(string test, ClusterSettings settings)
+    {
+        var logs = TestLogs.Folder(test);
+        var server = await DedicatedPostgres.StartAsync();
+        try
+        {
+            var connectionString = await server.MigrateAsync("trendvault", logs);
+            var cluster = await ProcessCluster.StartAsync(logs, connectionString, settings);
+            // Without pooling, the test's own queries never pick up a connection the outage broke.
+            return new OutageRig(logs, server, cluster, new CollectionLedger(connectionString + ";Pooling=false"));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits until every region has collected the current bucket and returns it.</summary>
+    public Task<DateTimeOffset> WarmBucketAsync() =>
+        Eventually.WaitAsync("a current bucket that every region has collected", TimeSpan.FromSeconds(90), async () =>
+        {
+            Cluster.ThrowIfAnyExited();
+            var current = CollectionLedger.Floor(DateTimeOffset.UtcNow, BucketSize);
+            return (await Ledger.AllSucceededAsync(Cluster.Settings.Regions, current, BucketSize), current);
+        }, Cluster.Diagnostics, TimeSpan.FromMilliseconds(250));
+
+    /// <summary>The charts held in the silos' spool now, as (region, bucket).</summary>
+    public IReadOnlyList<(string Region, DateTimeOffset Bucket)> HeldCharts() => !Directory.Exists(Cluster.SpoolFolder) ? [] :
+        Directory.EnumerateFiles(Cluster.SpoolFolder, "*.chart.json.gz")
+            .Select(file => Path.GetFileName(file).Split('.'))
+            .Select(parts => (parts[1], DateTimeOffset.ParseExact(parts[0], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)))
+            .OrderBy(held => held.Item2).ThenBy(held => held.Item1)
+            .ToList();
+
+    public long HeldBytes() => !Directory.Exists(Cluster.SpoolFolder) ? 0 :
+        Directory.EnumerateFiles(Cluster.SpoolFolder, "*.chart.json.gz").Sum(file => new FileInfo(file).Length);
+
+    /// <summary>
+    /// While the database is away: /health/ready is 503 and names PostgreSQL, and a database-backed endpoint
+    /// answers 503 problem+json with Retry-After. Returns the readiness body.
+    /// </summary>
+    public Task<string> GatewayReportsOutageAsync() =>
+        Eventually.WaitAsync("the gateway to report the database outage", TimeSpan.FromSeconds(30), async () =>
+        {
+            using var ready = await Cluster.Api.GetAsync("health/ready");
+            var readiness = await ready.Content.ReadAsStringAsync();
+            using var board = await Cluster.Api.GetAsync("api/regions/US/trending");
+            var problem = await board.Content.ReadAsStringAsync();
+            var reported = ready.StatusCode == HttpStatusCode.ServiceUnavailable
+                && readiness.Contains("PostgreSQL is not reachable", StringComparison.Ordinal)
+                && board.StatusCode == HttpStatusCode.ServiceUnavailable
+                && board.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                && board.Headers.RetryAfter is not null
+                && JsonDocument.Parse(problem).RootElement.GetProperty("status").GetInt32() == 503;
+            return (reported, $"ready {(int)ready.StatusCode} {readiness}; board {(int)board.StatusCode} {board.Content.Headers.ContentType} {problem}");
+        }, Cluster.Diagnostics, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// After the database returned: every held chart written (the spool empty), the gateway ready again, and the
+    /// current bucket collected. Returns that bucket, the last of the window to check.
+    /// </summary>
+    public Task<DateTimeOffset> CaughtUpAsync(IEnumerable<ManagedProcess>? stopped = null) =>
+        Eventually.WaitAsync("the spool to empty, the gateway to be ready and the current bucket collected", 2 * BucketSize + TimeSpan.FromSeconds(90), async () =>
+        {
+            Cluster.ThrowIfAnyExited(except: stopped);
+            var current = CollectionLedger.Floor(DateTimeOffset.UtcNow, BucketSize);
+            using var ready = await Cluster.Api.GetAsync("health/ready");
+            var done = HeldCharts().Count == 0 && ready.IsSuccessStatusCode
+                && await Ledger.AllSucceededAsync(Cluster.Settings.Regions, current, BucketSize);
+            return (done, current);
+        }, () => $"Held: {string.Join(", ", HeldCharts())}{Environment.NewLine}{Cluster.Diagnostics()}", TimeSpan.FromSeconds(1));
+
+    /// <summary>What GET /api/regions/{code}/gaps reports for [from, to], for every region.</summary>
+    public async Task<IReadOnlyList<string>> GatewayGapsAsync(DateTimeOffset from, DateTimeOffset to)
+    {
+        var gaps = new List<string>();
+        foreach (var region in Cluster.Settings.Regions)
+        {
+            using var report = JsonDocument.Parse(await Cluster.Api.GetStringAsync($"api/regions/{region}/gaps?from={Iso(from)}&to={Iso(to)}"));
+            gaps.AddRange(report.RootElement.GetProperty("gaps").EnumerateArray()
+                .Select(gap => $"{region} {gap.GetProperty("bucket").GetDateTimeOffset():HH:mm:ss} {gap.GetProperty("status").GetString()}"));
+        }
+        return gaps;
+    }
+
+    private static string Iso(DateTimeOffset time) => Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+
+    /// <summary>Reminder ticks each region received in [from, to] (the silos log each at Debug).</summary>
+    public IReadOnlyDictionary<string, int> TicksBetween(DateTimeOffset from, DateTimeOffset to) =>
+        Cluster.Settings.Regions.ToDictionary(region => region, region =>
+            ReminderTimeline.Read(Cluster.Silos).Ticks.Count(t => t.Region == region && t.At >= from && t.At <= to));
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Ledger.DisposeAsync();
+            await Cluster.DisposeAsync();
+        }
+        finally
+        {
+            try
+            {
+                File.Copy(Server.LogPath, Path.Combine(Logs, "postgres.log"), overwrite: true);
+            }
+            catch (IOException)
+            {
+            }
+            await Server.DisposeAsync();
+        }
+    }
+}

@@ -46,5 +46,31 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         Assert.Equal(new object?[] { "succeeded", 2, 7 }, run);
     }
 
+    [Fact]
+    public async Task A_run_left_running_past_the_cutoff_is_marked_failed_as_abandoned_and_a_later_one_is_untouched()
+    {
+        await _runs.StartAsync("NL", Bucket, Bucket);
+        await _runs.StartAsync("NL", Bucket.AddHours(1), Bucket.AddHours(1));
+
+        var abandoned = await _runs.AbandonStaleAsync(startedBefore: Bucket.AddMinutes(30), finishedAt: Bucket.AddMinutes(31));
+
+        Assert.Equal(1, abandoned);
+        var rows = await _database.RowsAsync("SELECT status, error LIKE 'abandoned%' FROM collection_runs ORDER BY bucket");
+        Assert.Equal([new object?[] { "failed", true }, new object?[] { "running", null }], rows);
+    }
+
+    [Fact]
+    public async Task An_abandoned_run_still_succeeds_when_its_held_chart_is_stored_later()
+    {
+        await _runs.StartAsync("NL", Bucket, Bucket);
+        await _runs.AbandonStaleAsync(Bucket.AddMinutes(30), Bucket.AddMinutes(31));
+
+        Assert.True(await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(40)));
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(41));
+
+        var run = Assert.Single(await _database.RowsAsync("SELECT status, error FROM collection_runs"));
+        Assert.Equal(new object?[] { "succeeded", null }, run);
+    }
+
     public async Task DisposeAsync() => await _database.DisposeAsync();
 }

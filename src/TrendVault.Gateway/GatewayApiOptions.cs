@@ -19,6 +19,9 @@ public sealed class GatewayApiOptions
     /// <summary>The silos' Tracking:Days, to tell tracked videos from expired ones.</summary>
     public int TrackingDays { get; set; } = 7;
 
+    /// <summary>The silos' Retention:Days (null: everything is kept); shown in /api/status.</summary>
+    public int? RetentionDays { get; set; }
+
     /// <summary>The silos' Collection:BucketSize, to enumerate buckets in gap reports.</summary>
     public TimeSpan BucketSize { get; set; } = TimeSpan.FromHours(1);
 }

@@ -22,6 +22,7 @@ builder.Services.AddOptions<GatewayApiOptions>()
         o.AdminToken = configuration["TRENDVAULT_ADMIN_TOKEN"] is { Length: > 0 } token ? token : null;
         o.StaticRoot = configuration["Catalog:StaticRoot"] ?? o.StaticRoot;
         o.TrackingDays = configuration.GetValue("Tracking:Days", o.TrackingDays);
+        o.RetentionDays = configuration.GetValue<int?>("Retention:Days");
         o.BucketSize = configuration.GetValue("Collection:BucketSize", o.BucketSize);
         var youTube = configuration["YOUTUBE_BASE_URL"];
         o.DataSource = youTube is null || (Uri.TryCreate(youTube, UriKind.Absolute, out var uri) && uri.Host.EndsWith("googleapis.com", StringComparison.OrdinalIgnoreCase))

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using TrendVault.Storage.Catalog;
 using TrendVault.Storage.Compaction;
+using TrendVault.Storage.Retention;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
 using TrendVault.Storage.Tracking;
@@ -27,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CollectionRunStore>();
         services.AddSingleton<TrackingStore>();
         services.AddSingleton<SnapshotCompactor>();
+        services.AddSingleton<SnapshotRetention>();
         return services;
     }
 }

@@ -178,6 +178,7 @@ public sealed class QueryApiTests(GatewayFixture fixture)
         Assert.Single(status!.Silos);
         Assert.Equal("fake", status.DataSource);
         Assert.Contains(status.LastRuns, r => r.Region == "GB" && r.Status == "succeeded" && r.Videos == 200);
+        Assert.Equal(new RetentionInfo(null, GatewayFixture.FirstBucket), status.Retention);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatus).WithTags("Status")
-            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs and the data source (youtube or fake)");
+            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs, how long data is kept and the data source (youtube or fake)");
         return app;
     }
 
@@ -22,6 +22,7 @@ public static class StatusApi
         var regions = await directory.ListAsync(cancellationToken);
         var runs = await queries.RecentRunsAsync(20, cancellationToken);
         var tracking = await queries.TrackingAsync(options.Value.TrackingDays, cancellationToken);
+        var oldest = await queries.OldestChartAsync(cancellationToken);
         var quota = await grains.GetGrain<IQuotaGrain>(0).GetStatusAsync(cancellationToken);
         return TypedResults.Ok(new ClusterStatus(
             hosts.Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList(),
@@ -30,6 +31,7 @@ public static class StatusApi
                 quota.ConfigurationError, quota.RefreshUnitsSkipped),
             tracking,
             runs,
+            new RetentionInfo(options.Value.RetentionDays, oldest),
             options.Value.DataSource));
     }
 }

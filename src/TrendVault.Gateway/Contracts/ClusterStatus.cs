@@ -7,4 +7,5 @@ public sealed record ClusterStatus(
     QuotaInfo Quota,
     TrackingInfo Tracking,
     IReadOnlyList<RunRecord> LastRuns,
+    RetentionInfo Retention,
     string DataSource);

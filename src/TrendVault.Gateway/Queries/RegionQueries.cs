@@ -135,6 +135,17 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return new TrackingInfo(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), trackingDays);
     }
 
+    /// <summary>The oldest chart bucket kept: one index probe per region (a plain min(bucket) would scan the table).</summary>
+    public async Task<DateTimeOffset?> OldestChartAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT min(oldest.bucket)
+            FROM regions r
+            CROSS JOIN LATERAL (SELECT min(e.bucket) AS bucket FROM trending_entries e WHERE e.region_code = r.code) oldest
+            """);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime oldest ? new DateTimeOffset(oldest, TimeSpan.Zero) : null;
+    }
+
     private static async Task<IReadOnlyList<RegionRow>> ReadRegionsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

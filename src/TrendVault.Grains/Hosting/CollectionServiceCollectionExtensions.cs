@@ -6,6 +6,7 @@ using TrendVault.Grains.Catalog;
 using TrendVault.Grains.Compaction;
 using TrendVault.Grains.Quota;
 using TrendVault.Grains.Regions;
+using TrendVault.Grains.Retention;
 using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
 using TrendVault.Storage.Spool;
@@ -44,6 +45,12 @@ public static class CollectionServiceCollectionExtensions
             .Bind(configuration.GetSection("Compaction"))
             .Validate(o => o.HotWindow >= TimeSpan.FromDays(1), "Compaction:HotWindow must be at least one day.")
             .Validate(o => o.Period >= TimeSpan.FromMinutes(1), "Compaction:Period must be at least one minute.")
+            .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection("Retention"))
+            .Validate(o => o.Days is null or (>= 1 and <= 36_500), "Retention:Days must be between 1 and 36500 when set.")
+            .Validate(o => o.BatchSize is >= 100 and <= 1_000_000, "Retention:BatchSize must be between 100 and 1000000.")
+            .Validate(o => o.Period >= TimeSpan.FromMinutes(1), "Retention:Period must be at least one minute.")
             .ValidateOnStart();
         services.TryAddKeyedSingleton(CollectionClock.Key, TimeProvider.System);
         services.AddYouTubeClient(configuration);

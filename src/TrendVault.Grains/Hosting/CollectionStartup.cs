@@ -39,6 +39,7 @@ public sealed partial class CollectionStartup(
                 await ActivateConfiguredRegionsAsync(stoppingToken);
                 await Task.WhenAll(Enumerable.Range(0, tracking.Value.Shards).Select(shard => grains.GetGrain<ITrackerGrain>(shard).StartAsync(stoppingToken)));
                 await grains.GetGrain<ICompactionGrain>(0).StartAsync(stoppingToken);
+                await grains.GetGrain<IRetentionGrain>(0).StartAsync(stoppingToken);
                 return;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

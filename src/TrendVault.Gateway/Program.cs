@@ -9,6 +9,7 @@ using TrendVault.Gateway.Apis;
 using TrendVault.Gateway.Health;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
+using TrendVault.ServiceDefaults;
 using TrendVault.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,7 +51,9 @@ builder.UseOrleansClient(client =>
     client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
     client.Configure<ClientMessagingOptions>(configuration.GetSection("Orleans:Messaging"));
     client.AddDashboard();
+    client.AddActivityPropagation();
 });
+builder.Services.AddTrendVaultTelemetry(configuration, "trendvault-gateway");
 
 builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
 builder.Services.AddSingleton(TimeProvider.System);
@@ -85,6 +88,7 @@ const string orleansDashboard = "/orleans-dashboard";
 app.UseWhen(context => context.Request.Path.StartsWithSegments(orleansDashboard), branch => branch.UseMiddleware<DashboardAdminMiddleware>());
 app.MapOrleansDashboard(orleansDashboard);
 
+app.MapTrendVaultMetrics();
 app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -44,6 +44,14 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             $"{region} received {ticks[region]} reminder ticks during the outage, fewer than the {outageBuckets.Count} buckets it spanned."));
         Assert.All(outageBuckets, bucket => Assert.All(Settings.Regions, region => Assert.Contains((region, bucket), held)));
         await AssertWindowCompleteAsync(rig, first, last);
+
+        // Operators see the same story in the silo's metrics.
+        var metrics = new PrometheusText(await rig.Cluster.Api.GetStringAsync(rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])));
+        Assert.All(Settings.Regions, region => Assert.True(metrics.Sum("trendvault_collection_runs_total", ("region", region), ("outcome", "held")) >= outageBuckets.Count,
+            $"{region}: held runs not counted in {rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])}"));
+        Assert.True(metrics.Sum("trendvault_spool_replayed_total") >= held.Count, "replayed charts not counted");
+        Assert.Equal(0, metrics.Sum("trendvault_spool_held"));
+        Assert.Equal(0, metrics.Sum("trendvault_spool_dropped_total"));
     }
 
     [Fact]

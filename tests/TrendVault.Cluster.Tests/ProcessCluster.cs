@@ -37,6 +37,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private readonly List<ManagedProcess> _silos = [];
     private readonly Dictionary<ManagedProcess, int> _siloPorts = [];
+    private readonly Dictionary<ManagedProcess, Uri> _metricsUrls = [];
     private readonly string _connectionString;
     private readonly string _staticRoot;
 
@@ -140,6 +141,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Orleans__ServiceId"] = ClusterId,
             ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Metrics__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["YOUTUBE_API_KEY"] = "cluster-test-key",
             ["YOUTUBE_BASE_URL"] = new Uri(FakeYouTubeUrl, "youtube/v3/").ToString(),
             ["Catalog__StaticRoot"] = _staticRoot,
@@ -164,12 +166,16 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
         var silo = ManagedProcess.Start($"silo-{index}", ProductBinaries.Dll(ProductBinaries.Silo), environment, LogPath($"silo-{index}"));
         _siloPorts[silo] = int.Parse(environment["Orleans__SiloPort"], CultureInfo.InvariantCulture);
+        _metricsUrls[silo] = new Uri($"http://127.0.0.1:{environment["Metrics__Port"]}/metrics");
         _silos.Add(silo);
         return silo;
     }
 
     /// <summary>The silo-to-silo port, which identifies the silo in the membership table.</summary>
     public int SiloPortOf(ManagedProcess silo) => _siloPorts[silo];
+
+    /// <summary>The silo's Prometheus endpoint (GET /metrics on its Metrics__Port).</summary>
+    public Uri MetricsUrlOf(ManagedProcess silo) => _metricsUrls[silo];
 
     /// <summary>The silos the cluster reports active, as the gateway's /api/status lists them.</summary>
     public async Task<IReadOnlyList<string>> ActiveSilosAsync()

@@ -147,6 +147,7 @@ public sealed class AdminApiTests(GatewayFixture fixture)
             await (await http.PostAsync("/api/regions/US/collect", null)).Content.ReadAsStringAsync(),
             await http.GetStringAsync("/api/status"),
             await http.GetStringAsync("/openapi/v1.json"),
+            await http.GetStringAsync("/metrics"),
         };
 
         Assert.DoesNotContain(bodies, body => body.Contains(GatewayFixture.AdminToken, StringComparison.Ordinal));

@@ -182,6 +182,22 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_gateway_serves_its_metrics_in_the_prometheus_text_format()
+    {
+        await _http.GetStringAsync("/api/regions");
+
+        var response = await _http.GetAsync("/metrics");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("http_server_request_duration_seconds_count{", body);
+        var requests = body.Split('\n').Where(line => line.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal)).ToList();
+        Assert.True(requests.Any(line => line.Contains("http_route=\"/api/regions/\"", StringComparison.Ordinal)), string.Join('\n', requests));
+        Assert.Contains("db_client_", body);
+    }
+
+    [Fact]
     public async Task Gaps_list_the_buckets_without_a_successful_collection_and_why()
     {
         var from = Uri.EscapeDataString(GatewayFixture.FirstBucket.AddHours(-2).ToString("o"));

@@ -47,6 +47,7 @@ public sealed class ProductCluster : IAsyncDisposable
             ["Orleans__ServiceId"] = clusterId,
             ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Metrics__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             // Ticks as short as the benchmark's buckets; Orleans refuses reminder periods under a minute otherwise.
             ["Orleans__ReminderOptions__MinimumReminderPeriod"] = "00:00:01",
             ["YOUTUBE_API_KEY"] = "bench-key",

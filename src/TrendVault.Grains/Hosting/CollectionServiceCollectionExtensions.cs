@@ -69,6 +69,7 @@ public static class CollectionServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ChartSpool>();
         services.AddSingleton<ChartRecorder>();
+        services.AddSingleton<CollectionMetrics>();
         services.AddHostedService<HeldChartReplayer>();
         services.AddHostedService<CollectionStartup>();
         return services;

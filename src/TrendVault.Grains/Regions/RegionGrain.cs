@@ -22,6 +22,7 @@ public sealed partial class RegionGrain(
     CatalogStore catalog,
     CollectionRunStore runs,
     ChartRecorder recorder,
+    CollectionMetrics metrics,
     IOptions<CollectionOptions> options,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<RegionGrain> logger) : Grain, IRegionGrain, IRemindable
@@ -88,7 +89,7 @@ public sealed partial class RegionGrain(
     }
 
     public Task<CollectionResult> CollectNowAsync(CancellationToken cancellationToken = default) =>
-        CollectAsync(CurrentBucket(), cancellationToken);
+        CollectObservedAsync(CurrentBucket(), cancellationToken);
 
     public Task<RegionStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
@@ -111,7 +112,24 @@ public sealed partial class RegionGrain(
             }
             return;
         }
-        await CollectAsync(CurrentBucket(), CancellationToken.None);
+        await CollectObservedAsync(CurrentBucket(), CancellationToken.None);
+    }
+
+    /// <summary>One collection is one trace (the API calls, the video grains and the commit nest under it) and one measurement.</summary>
+    private async Task<CollectionResult> CollectObservedAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
+    {
+        using var activity = TrendVaultTelemetry.ActivitySource.StartActivity("collect region");
+        activity?.SetTag("trendvault.region", Code);
+        activity?.SetTag("trendvault.bucket", bucket.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        var started = clock.GetTimestamp();
+        var result = await CollectAsync(bucket, cancellationToken);
+        metrics.Record(result, clock.GetElapsedTime(started));
+        activity?.SetTag("trendvault.outcome", CollectionMetrics.OutcomeName(result.Outcome));
+        if (result.Outcome == CollectionOutcome.Failed)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
+        }
+        return result;
     }
 
     private async Task<CollectionResult> CollectAsync(DateTimeOffset bucket, CancellationToken cancellationToken)

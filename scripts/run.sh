@@ -23,7 +23,8 @@ started_pg=""
 # How long an app may take to stop after SIGTERM before it is killed.
 stop_grace=20
 
-alive() { kill -0 "$1" 2>/dev/null && [ "$(ps -o stat= -p "$1" 2>/dev/null | cut -c1)" != Z ]; }
+# A process that has exited but is not yet reaped (state Z) no longer counts.
+alive() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state:0:1}" != Z ]; }
 port_busy() {
   if command -v ss >/dev/null 2>&1; then
     [ -n "$(ss -Htln "sport = :$1" 2>/dev/null)" ]
@@ -36,8 +37,8 @@ port_busy() {
 # need while they leave the cluster; says "Stopped." only once nothing is left and the ports are free.
 stop_all() {
   local status=${1:-$?} pid i deadline busy
-  # Background jobs of a script ignore SIGINT, so Ctrl+C reaches only this script: it stops them.
-  # Further signals while stopping are ignored rather than cutting the stop short.
+  # Ctrl+C in a terminal reaches the apps too, SIGTERM or a closed terminal only this script: it
+  # stops them itself. Further signals while stopping are ignored rather than cutting the stop short.
   trap '' INT TERM HUP
   trap - EXIT
   echo

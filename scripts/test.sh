@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test against a throwaway PostgreSQL, plus the offline docker-compose check;
-# prints "N passed, N failed" last.
+# Runs every test against a throwaway PostgreSQL, plus the offline docker-compose check and the
+# README's first command in a clean clone (scripts/run-test.sh); prints "N passed, N failed" last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -35,12 +35,15 @@ status=$?
 
 passed=0
 failed=0
-# The compose file cannot be run here (no Docker engine), so it is validated as one more check.
-if scripts/check-compose.sh; then
-  passed=$((passed + 1))
-else
-  failed=$((failed + 1))
-fi
+# The compose file cannot be run here (no Docker engine), so it is validated as one more check;
+# the README's first command, scripts/run.sh, is run from a clean clone as another.
+for check in scripts/check-compose.sh scripts/run-test.sh; do
+  if "$check"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
+done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

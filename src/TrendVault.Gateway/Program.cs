@@ -13,6 +13,15 @@ using TrendVault.ServiceDefaults;
 using TrendVault.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+// A build (unlike a publish) leaves wwwroot in the project folder and writes a manifest pointing at
+// it next to the dll; ASP.NET Core reads that manifest only in Development. Read it in every
+// environment, so the dashboard is served when scripts/run.sh starts the build output. Published
+// output has no manifest (wwwroot is copied beside the dll), so there this does nothing.
+if (!builder.Environment.IsDevelopment())
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 var configuration = builder.Configuration;
 var connectionString = PostgresConnection.FromConfiguration(configuration);
 

@@ -5,7 +5,7 @@
 # and get snapshots into its PostgreSQL; then a real Ctrl+C must leave no process behind, free every
 # port and print "Stopped." within 30 seconds.
 #   scripts/run-test.sh        exit 0 when everything holds; one line per run, "run-test: OK" last
-# run.sh uses fixed ports (8080, 5080, 11111.., 30000.., 55432): they must be free before it starts.
+# run.sh uses fixed ports (8080, 5080, 11111.., 30000.., 9464.., 55432): they must be free before it starts.
 # Installs tmux and Chromium with apt when they are missing and we are root.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,7 +34,7 @@ need chromium chromium
 ports_of() { # ports_of SILOS: every port scripts/run.sh SILOS listens on
   local i
   echo 8080 5080 55432
-  for ((i = 0; i < $1; i++)); do echo $((11111 + i)) $((30000 + i)); done
+  for ((i = 0; i < $1; i++)); do echo $((11111 + i)) $((30000 + i)) $((9464 + i)); done
 }
 busy_ports() { # busy_ports PORT...: those of PORT... something listens on
   local port

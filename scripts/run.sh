@@ -76,7 +76,7 @@ gateway_url=${ASPNETCORE_URLS:-http://localhost:8080}
 # The ports are fixed: refuse to start (before the long build) rather than fail halfway.
 app_ports=()
 [ -n "${YOUTUBE_API_KEY:-}" ] || app_ports+=("$fake_port")
-for i in $(seq 0 $((silos - 1))); do app_ports+=($((11111 + i)) $((30000 + i))); done
+for i in $(seq 0 $((silos - 1))); do app_ports+=($((11111 + i)) $((30000 + i)) $((9464 + i))); done
 for url in ${gateway_url//;/ }; do
   port=${url##*:}; port=${port%%/*}
   [[ "$port" =~ ^[0-9]+$ ]] && app_ports+=("$port")
@@ -130,9 +130,11 @@ if [ -z "${YOUTUBE_API_KEY:-}" ]; then
   export Collection__TickPeriod=${Collection__TickPeriod:-00:01:00}
 fi
 export Catalog__StaticRoot=${Catalog__StaticRoot:-"$state/static"}
+# Charts fetched while PostgreSQL is away wait here, across restarts (README: Operations).
+export Spool__Path=${Spool__Path:-"$state/spool"}
 
 for i in $(seq 0 $((silos - 1))); do
-  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) \
+  Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Metrics__Port=$((9464 + i)) \
     start_app "silo-$i" TrendVault.Silo "$logs/silo-$i.log"
 done
 
@@ -144,7 +146,7 @@ cat <<INFO
 TrendVault is running:
   PostgreSQL   ${DB_HOST}:${DB_PORT:-5432} database ${DB_NAME:-trendvault} (psql -h ${DB_HOST} -p ${DB_PORT:-5432} -U ${DB_USER:-postgres} ${DB_NAME:-trendvault})
   YouTube API  ${YOUTUBE_BASE_URL:-https://www.googleapis.com/youtube/v3/}
-  Silos        $silos (silo ports 11111.., gateway ports 30000..)
+  Silos        $silos (silo ports 11111.., gateway ports 30000.., metrics http://127.0.0.1:9464/metrics..)
   Gateway      $gateway_url  (dashboard at /, API reference: $gateway_url/scalar, admin: $( [ -n "${TRENDVAULT_ADMIN_TOKEN:-}" ] && echo "enabled" || echo "disabled, set TRENDVAULT_ADMIN_TOKEN"))
   Logs         $logs
 Snapshots:     psql ... -c 'SELECT count(*) FROM video_snapshots'

@@ -178,18 +178,18 @@ public sealed partial class RegionGrain(
         finally
         {
             // Every call made is accounted, whatever happened after it (a cancelled caller included).
-            await RecordUsageAsync(quota, usage ?? new QuotaUsage(calls.Count, Succeeded: false));
+            await RecordUsageAsync(quota, decision.Reservation, usage ?? new QuotaUsage(calls.Count, Succeeded: false));
         }
         state.State.LastRun = result;
         await state.WriteStateAsync(CancellationToken.None);
         return result;
     }
 
-    private async Task RecordUsageAsync(IQuotaGrain quota, QuotaUsage usage)
+    private async Task RecordUsageAsync(IQuotaGrain quota, Guid reservation, QuotaUsage usage)
     {
         try
         {
-            await quota.RecordAsync(usage, CancellationToken.None);
+            await quota.RecordAsync(reservation, usage, CancellationToken.None);
         }
         catch (Exception exception)
         {

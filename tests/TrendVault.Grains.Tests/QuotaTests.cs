@@ -89,7 +89,7 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
     {
         fixture.StartFreshBucket();
         var before = (await Quota.GetStatusAsync()).UnitsUsed;
-        await Quota.RecordAsync(new QuotaUsage(7, Succeeded: true));
+        await Quota.RecordAsync(Guid.Empty, new QuotaUsage(7, Succeeded: true));
 
         await fixture.Cluster.DeactivateAsync(Quota);
 
@@ -101,11 +101,11 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
     {
         fixture.StartFreshBucket();
         // Opens the quota day if the clock moved into a new one (written at once); its counts flush a second later.
-        await Quota.RecordAsync(new QuotaUsage(1, Succeeded: true));
+        await Quota.RecordAsync(Guid.Empty, new QuotaUsage(1, Succeeded: true));
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         var before = await StoredVersionAsync();
 
-        await Quota.RecordAsync(new QuotaUsage(3, Succeeded: true));
+        await Quota.RecordAsync(Guid.Empty, new QuotaUsage(3, Succeeded: true));
 
         Assert.True(await WaitForStoredVersionAfterAsync(before), "the flush timer never wrote the counts");
     }
@@ -132,7 +132,7 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
     public async Task The_budget_resets_at_midnight_pacific_time()
     {
         fixture.StartFreshBucket();
-        await Quota.RecordAsync(new QuotaUsage(11, Succeeded: true));
+        await Quota.RecordAsync(Guid.Empty, new QuotaUsage(11, Succeeded: true));
         var reset = NextPacificMidnight(fixture.Clock.GetUtcNow());
 
         fixture.Clock.SetUtcNow(reset.AddSeconds(-1));

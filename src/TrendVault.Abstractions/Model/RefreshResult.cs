@@ -1,6 +1,9 @@
 namespace TrendVault.Model;
 
-/// <summary>What one tracker refresh of a bucket did.</summary>
+/// <summary>
+/// What one tracker refresh of a bucket did: Tracked is the shard's candidates, Videos those refreshed;
+/// Level is the pacing level (0: every candidate, each level stretches older videos' period by 2).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("TrendVault.RefreshResult")]
 public sealed record RefreshResult(
     [property: Id(0)] int Shard,
@@ -9,4 +12,6 @@ public sealed record RefreshResult(
     [property: Id(3)] int Videos,
     [property: Id(4)] int Gone,
     [property: Id(5)] int ApiCalls,
-    [property: Id(6)] string? Error);
+    [property: Id(6)] string? Error,
+    [property: Id(7)] int Tracked = 0,
+    [property: Id(8)] int Level = 0);

@@ -25,7 +25,7 @@ public sealed partial class CatalogGrain(
     {
         if (await store.CountRegionsAsync(cancellationToken) == 0)
         {
-            return await LoadAsync(cancellationToken);
+            return await LoadAsync(Guid.Empty, cancellationToken);
         }
         await DownloadMissingFlagsAsync(cancellationToken);
         return new CatalogSummary(await store.CountRegionsAsync(cancellationToken), await store.CountCategoriesAsync(cancellationToken), Fetched: false);
@@ -42,7 +42,7 @@ public sealed partial class CatalogGrain(
         }
         try
         {
-            return await LoadAsync(cancellationToken);
+            return await LoadAsync(decision.Reservation, cancellationToken);
         }
         catch (YouTubeApiException exception)
         {
@@ -50,7 +50,7 @@ public sealed partial class CatalogGrain(
         }
     }
 
-    private async Task<CatalogSummary> LoadAsync(CancellationToken cancellationToken)
+    private async Task<CatalogSummary> LoadAsync(Guid reservation, CancellationToken cancellationToken)
     {
         // Catalog calls cost quota units like any other.
         var calls = new ApiCallCounter();
@@ -58,12 +58,12 @@ public sealed partial class CatalogGrain(
         try
         {
             var summary = await LoadAsync(calls, cancellationToken);
-            await quota.RecordAsync(new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
+            await quota.RecordAsync(reservation, new QuotaUsage(calls.Count, Succeeded: true), CancellationToken.None);
             return summary;
         }
         catch (Exception exception)
         {
-            await quota.RecordAsync(FailedCallUsage.From(calls.Count, exception), CancellationToken.None);
+            await quota.RecordAsync(reservation, FailedCallUsage.From(calls.Count, exception), CancellationToken.None);
             throw;
         }
     }

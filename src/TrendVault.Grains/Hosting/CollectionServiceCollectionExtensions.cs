@@ -34,7 +34,10 @@ public static class CollectionServiceCollectionExtensions
             .Bind(configuration.GetSection("Quota"))
             .Validate(o => o.DailyUnits > 0, "Quota:DailyUnits must be positive.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Quota:TimeZone is not a known time zone.")
+            .Validate(o => o.ReservationTimeout > TimeSpan.Zero, "Quota:ReservationTimeout must be positive.")
             .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<QuotaMetrics>();
         services.AddOptions<TrackingOptions>()
             .Bind(configuration.GetSection("Tracking"))
             .Validate(o => o.Days is >= 0 and <= 365, "Tracking:Days must be between 0 and 365.")
@@ -69,6 +72,7 @@ public static class CollectionServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ChartSpool>();
         services.AddSingleton<ChartRecorder>();
+        services.AddSingleton<RegionCollector>();
         services.AddSingleton<CollectionMetrics>();
         services.AddHostedService<HeldChartReplayer>();
         services.AddHostedService<CollectionStartup>();

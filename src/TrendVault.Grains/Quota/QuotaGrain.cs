@@ -7,117 +7,65 @@ using TrendVault.Model;
 namespace TrendVault.Grains.Quota;
 
 /// <summary>
-/// The cluster's one account of API units. Charts come first: refreshes are refused when they would
-/// leave the charts short for the rest of the quota day; a quotaExceeded answer stops everything until midnight Pacific time; a
-/// key or project error lets one call through per tick period, so a bad key never causes a storm.
-/// Every region records its units once per bucket, all within the same second or two: those counts are
-/// persisted together shortly after (and on deactivation) rather than one storage write per region,
-/// while a quota stop or a configuration error is written at once.
+/// The cluster's one account of API units: keeps the <see cref="QuotaState"/> and its writes, while
+/// <see cref="QuotaBudget"/> decides. Every region records its units once per bucket, all within a second
+/// or two: those counts (and reservations) are persisted together shortly after and on deactivation,
+/// while a new day, a quota stop or a configuration error is written at once.
 /// </summary>
 public sealed partial class QuotaGrain(
     [PersistentState("quota")] IPersistentState<QuotaState> state,
     IOptions<QuotaOptions> quota,
     IOptions<CollectionOptions> collection,
+    QuotaMetrics metrics,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<QuotaGrain> logger) : Grain, IQuotaGrain
 {
     // A crashed silo loses at most this much counting; YouTube's own quotaExceeded still stops everything.
     private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
 
-    private TimeZoneInfo? _zone;
+    private readonly QuotaBudget _budget = new(quota.Value, collection.Value.TickPeriod);
     private IGrainTimer? _flush;
     private bool _dirty;
 
-    private TimeZoneInfo Zone => _zone ??= TimeZoneInfo.FindSystemTimeZoneById(quota.Value.TimeZone);
-
     public async Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int chartUnitsPerHour, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        await RollOverAsync(now, cancellationToken);
-        var current = state.State;
-        if (current.ExhaustedUntil > now)
+        var now = await OpenAsync(cancellationToken);
+        var skippedBefore = state.State.RefreshUnitsSkipped;
+        var (decision, persistNow) = _budget.Request(state.State, priority, units, chartUnitsPerHour, now);
+        if (state.State.RefreshUnitsSkipped > skippedBefore)
         {
-            return new QuotaDecision(false, $"YouTube quota exhausted until {current.ExhaustedUntil:u}.");
+            metrics.RefreshUnitsSkipped(state.State.RefreshUnitsSkipped - skippedBefore);
+            LogRefreshSkipped(state.State.RefreshUnitsSkipped - skippedBefore, units, decision.Units);
         }
-        if (current.ConfigurationError is { } error)
-        {
-            if (current.LastProbeAt > now - collection.Value.TickPeriod)
-            {
-                return new QuotaDecision(false, $"API configuration error, waiting for the next probe: {error}");
-            }
-            current.LastProbeAt = now;
-            await PersistAsync(cancellationToken);
-            return QuotaDecision.Grant;
-        }
-        var remaining = quota.Value.DailyUnits - current.UnitsUsed;
-        if (priority == QuotaPriority.Chart && remaining <= 0)
-        {
-            return new QuotaDecision(false, $"The daily budget of {quota.Value.DailyUnits} units is spent.");
-        }
-        // The charts keep their budget for every hour left in the quota day, not just the next one.
-        var kept = chartUnitsPerHour * (int)Math.Ceiling((NextReset(now) - now).TotalHours);
-        if (priority == QuotaPriority.Refresh && remaining - units < kept)
-        {
-            current.RefreshUnitsSkipped += units;
-            MarkDirty();
-            LogRefreshSkipped(units, remaining, kept);
-            return new QuotaDecision(false, $"Skipped: {units} refresh units would leave {remaining - units} of the {kept} kept for the charts until the reset.");
-        }
-        return QuotaDecision.Grant;
+        await SaveAsync(persistNow, cancellationToken);
+        return decision;
     }
 
-    public async Task RecordAsync(QuotaUsage usage, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(Guid reservation, QuotaUsage usage, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        await RollOverAsync(now, cancellationToken);
-        var current = state.State;
-        // What stops or resumes calls is written at once; plain counts join the next flush.
-        var persistNow = usage.QuotaExceeded || usage.ConfigurationError is not null || (usage.Succeeded && current.ConfigurationError is not null);
-        current.UnitsUsed += usage.Units;
+        var now = await OpenAsync(cancellationToken);
+        var wasConfigurationError = state.State.ConfigurationError;
+        var (persistNow, settled) = _budget.Record(state.State, reservation, usage, now);
+        metrics.UnitsUsed(settled?.Priority, usage.Units);
         if (usage.QuotaExceeded)
         {
-            current.ExhaustedUntil = NextReset(now);
-            LogExhausted(current.UnitsUsed, current.ExhaustedUntil.Value);
+            LogExhausted(state.State.UnitsUsed, state.State.ExhaustedUntil!.Value);
         }
-        if (usage.ConfigurationError is { } error)
+        if (usage.ConfigurationError is { } error && wasConfigurationError is null)
         {
-            if (current.ConfigurationError is null)
-            {
-                LogConfigurationError(error);
-            }
-            current.ConfigurationError = error;
-            current.LastProbeAt = now;
+            LogConfigurationError(error);
         }
-        else if (usage.Succeeded)
-        {
-            current.ConfigurationError = null;
-        }
-        if (persistNow)
-        {
-            await PersistAsync(cancellationToken);
-        }
-        else
-        {
-            MarkDirty();
-        }
+        await SaveAsync(persistNow, cancellationToken);
     }
 
-    public Task<QuotaStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    public async Task<int> GetRefreshShareAsync(int chartUnitsPerHour, CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var today = Today(now);
-        // A new day that no call has opened yet still reads as a fresh budget.
-        var current = state.State.Day == today ? state.State : new QuotaState { Day = today };
-        return Task.FromResult(new QuotaStatus(
-            today,
-            quota.Value.DailyUnits,
-            current.UnitsUsed,
-            Math.Max(0, quota.Value.DailyUnits - current.UnitsUsed),
-            NextReset(now),
-            current.ExhaustedUntil > now ? current.ExhaustedUntil : null,
-            current.ConfigurationError,
-            current.RefreshUnitsSkipped));
+        var now = await OpenAsync(cancellationToken);
+        return _budget.RefreshShare(state.State, chartUnitsPerHour, now);
     }
+
+    public Task<QuotaStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(_budget.Status(state.State, clock.GetUtcNow()));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -126,6 +74,38 @@ public sealed partial class QuotaGrain(
         if (_dirty)
         {
             await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    // Every call first opens the current day and hour and expires reservations whose callers never reported.
+    private async Task<DateTimeOffset> OpenAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var dayChanged = _budget.RollOver(state.State, now);
+        foreach (var expired in _budget.Expire(state.State, now))
+        {
+            metrics.ReservationExpired(expired.Priority);
+            metrics.UnitsUsed(expired.Priority, expired.Units);
+            LogReservationExpired(expired.Units, expired.Priority, expired.GrantedAt);
+            MarkDirty();
+        }
+        if (dayChanged)
+        {
+            await PersistAsync(cancellationToken);
+        }
+        return now;
+    }
+
+    private async Task SaveAsync(bool persistNow, CancellationToken cancellationToken)
+    {
+        metrics.Publish(_budget.Status(state.State, clock.GetUtcNow()));
+        if (persistNow)
+        {
+            await PersistAsync(cancellationToken);
+        }
+        else
+        {
+            MarkDirty();
         }
     }
 
@@ -183,26 +163,6 @@ public sealed partial class QuotaGrain(
         }
     }
 
-    private async Task RollOverAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var today = Today(now);
-        if (state.State.Day == today)
-        {
-            return;
-        }
-        // A configuration error outlives the day: a new day does not fix a bad key.
-        state.State = new QuotaState { Day = today, ConfigurationError = state.State.ConfigurationError, LastProbeAt = state.State.LastProbeAt };
-        await PersistAsync(cancellationToken);
-    }
-
-    private DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
-
-    private DateTimeOffset NextReset(DateTimeOffset now)
-    {
-        var midnight = Today(now).AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube quota exhausted after {UnitsUsed} units; no calls until {ResetsAt:u}")]
     private partial void LogExhausted(int unitsUsed, DateTimeOffset resetsAt);
 
@@ -212,6 +172,9 @@ public sealed partial class QuotaGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quota counts could not be persisted; retrying shortly")]
     private partial void LogFlushFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refresh of {Units} units skipped: {Remaining} remain and {Kept} are kept for charts")]
-    private partial void LogRefreshSkipped(int units, int remaining, int kept);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Refresh units skipped: {Skipped} of {Asked} asked ({Granted} granted); the charts' budget and this hour's share come first")]
+    private partial void LogRefreshSkipped(int skipped, int asked, int granted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Priority} grant of {Units} units made at {GrantedAt:o} was never recorded; its units count as spent")]
+    private partial void LogReservationExpired(int units, QuotaPriority priority, DateTimeOffset grantedAt);
 }

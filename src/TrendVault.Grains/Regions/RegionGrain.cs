@@ -1,13 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrendVault.Grains.Quota;
 using TrendVault.Model;
 using TrendVault.Storage;
 using TrendVault.Storage.Catalog;
-using TrendVault.Storage.Collection;
-using TrendVault.YouTube;
-using TrendVault.YouTube.Errors;
 
 namespace TrendVault.Grains.Regions;
 
@@ -18,10 +14,8 @@ namespace TrendVault.Grains.Regions;
 /// </summary>
 public sealed partial class RegionGrain(
     [PersistentState("region")] IPersistentState<RegionState> state,
-    IYouTubeClient youTube,
     CatalogStore catalog,
-    CollectionRunStore runs,
-    ChartRecorder recorder,
+    RegionCollector collector,
     CollectionMetrics metrics,
     IOptions<CollectionOptions> options,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
@@ -139,78 +133,18 @@ public sealed partial class RegionGrain(
             return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, state.State.LastRun?.Videos ?? 0, 0, null);
         }
         await EnsureKnownRegionAsync(cancellationToken);
-        var quota = GrainFactory.GetGrain<IQuotaGrain>(0);
-        var decision = await quota.RequestAsync(QuotaPriority.Chart, options.Value.MaxPages, 0, cancellationToken);
-        if (!decision.Granted)
+        var result = await collector.CollectAsync(Code, bucket, cancellationToken);
+        // Later ticks of this bucket have nothing to do once it is stored, held, chartless or found stored already.
+        if (result.Outcome is CollectionOutcome.Collected or CollectionOutcome.Held or CollectionOutcome.NoChart or CollectionOutcome.AlreadyCollected)
         {
-            return await SkipAsync(bucket, decision.Reason!, cancellationToken);
-        }
-        if (await AlreadySucceededAsync(bucket, cancellationToken))
-        {
-            // The database says this bucket succeeded although the grain's state had lost it.
             state.State.LastCollectedBucket = bucket;
-            await SaveStateAsync();
-            return new CollectionResult(Code, bucket, CollectionOutcome.AlreadyCollected, 0, 0, null);
         }
-
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(options.Value.AttemptTimeout);
-        var calls = new ApiCallCounter();
-        QuotaUsage? usage = null;
-        CollectionResult result;
-        try
+        if (result.Outcome != CollectionOutcome.AlreadyCollected)
         {
-            var chart = await youTube.GetMostPopularAsync(Code, options.Value.MaxPages, calls, attempt.Token);
-            usage = new QuotaUsage(calls.Count, Succeeded: true);
-            result = await recorder.StoreAsync(Code, bucket, chart, calls.Count, clock.GetUtcNow(), attempt.Token);
-            if (result.Outcome is CollectionOutcome.Collected or CollectionOutcome.Held)
-            {
-                state.State.LastCollectedBucket = bucket;
-                LogStored(Code, bucket, result.Outcome, result.Videos, calls.Count);
-            }
+            state.State.LastRun = result;
         }
-        catch (YouTubeApiException exception) when (exception.Kind == YouTubeErrorKind.ChartNotFound)
-        {
-            usage = new QuotaUsage(calls.Count, Succeeded: true);
-            await RecordRunWithoutDataAsync(bucket, "no_chart", exception.Message, calls.Count);
-            result = new CollectionResult(Code, bucket, CollectionOutcome.NoChart, 0, calls.Count, exception.Message);
-            // Nothing to collect in this bucket: later ticks wait for the next one instead of looping.
-            state.State.LastCollectedBucket = bucket;
-            LogNoChart(Code, bucket);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            usage ??= FailedCallUsage.From(calls.Count, exception);
-            var reason = exception is OperationCanceledException ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
-            LogFailed(exception, Code, bucket, reason);
-            result = new CollectionResult(Code, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
-            await RecordRunWithoutDataAsync(bucket, "failed", reason, calls.Count);
-        }
-        finally
-        {
-            // Every call made is accounted, whatever happened after it (a cancelled caller included).
-            await RecordUsageAsync(quota, usage ?? new QuotaUsage(calls.Count, Succeeded: false));
-        }
-        state.State.LastRun = result;
         await SaveStateAsync();
         return result;
-    }
-
-    /// <summary>
-    /// Marks the attempt as running; true when the bucket already succeeded. With the database away the
-    /// chart is fetched anyway (it cannot be fetched later) and its run row is written when it is stored.
-    /// </summary>
-    private async Task<bool> AlreadySucceededAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return !await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
-        }
-        catch (Exception exception) when (DatabaseOutage.Is(exception))
-        {
-            LogRunNotStarted(Code, bucket, exception.Message);
-            return false;
-        }
     }
 
     /// <summary>
@@ -226,51 +160,6 @@ public sealed partial class RegionGrain(
         catch (Exception exception) when (DatabaseOutage.Is(exception))
         {
             LogStateNotSaved(Code, exception.Message);
-        }
-    }
-
-    private async Task RecordUsageAsync(IQuotaGrain quota, QuotaUsage usage)
-    {
-        try
-        {
-            await quota.RecordAsync(usage, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            // Losing the count of one run is better than reporting a committed bucket as failed.
-            LogUsageNotRecorded(exception, Code, usage.Units);
-        }
-    }
-
-    // Refused by the quota governor: recorded and visible, never attempted; a later tick asks again.
-    private async Task<CollectionResult> SkipAsync(DateTimeOffset bucket, string reason, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await runs.StartAsync(Code, bucket, clock.GetUtcNow(), cancellationToken);
-            await runs.FinishWithoutDataAsync(Code, bucket, "skipped", reason, 0, clock.GetUtcNow(), cancellationToken);
-        }
-        catch (Exception exception) when (DatabaseOutage.Is(exception))
-        {
-            LogRunRecordFailed(exception, Code, bucket);
-        }
-        var result = new CollectionResult(Code, bucket, CollectionOutcome.Skipped, 0, 0, reason);
-        state.State.LastRun = result;
-        await SaveStateAsync();
-        LogSkipped(Code, bucket, reason);
-        return result;
-    }
-
-    private async Task RecordRunWithoutDataAsync(DateTimeOffset bucket, string status, string reason, int apiCalls)
-    {
-        try
-        {
-            await runs.FinishWithoutDataAsync(Code, bucket, status, reason, apiCalls, clock.GetUtcNow(), CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            // The database may be what failed; the row stays 'running' until a later tick or the stale-run sweep ends it.
-            LogRunRecordFailed(exception, Code, bucket);
         }
     }
 
@@ -302,27 +191,7 @@ public sealed partial class RegionGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} deactivated")]
     private partial void LogDeactivated(string region);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} bucket {Bucket:o} {Outcome}: {Videos} videos, {ApiCalls} API calls")]
-    private partial void LogStored(string region, DateTimeOffset bucket, CollectionOutcome outcome, int videos, int apiCalls);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o}: the run row could not be written ({Reason}); fetching the chart anyway")]
-    private partial void LogRunNotStarted(string region, DateTimeOffset bucket, string reason);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region}: grain state not saved ({Reason}); kept in memory until the next tick")]
     private partial void LogStateNotSaved(string region, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Region {Region} has no chart in bucket {Bucket:o} (videoChartNotFound)")]
-    private partial void LogNoChart(string region, DateTimeOffset bucket);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} collection failed: {Reason}")]
-    private partial void LogFailed(Exception exception, string region, DateTimeOffset bucket, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Region {Region} bucket {Bucket:o} skipped: {Reason}")]
-    private partial void LogSkipped(string region, DateTimeOffset bucket, string reason);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region}: {Units} API units could not be recorded with the quota governor")]
-    private partial void LogUsageNotRecorded(Exception exception, string region, int units);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Region {Region} bucket {Bucket:o}: could not record the run's outcome")]
-    private partial void LogRunRecordFailed(Exception exception, string region, DateTimeOffset bucket);
 }

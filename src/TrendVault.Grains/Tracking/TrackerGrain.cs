@@ -57,21 +57,32 @@ public sealed partial class TrackerGrain(
             return new RefreshResult(Shard, bucket, "alreadyDone", 0, 0, 0, null);
         }
         var now = clock.GetUtcNow();
-        var ids = await store.ListRefreshCandidatesAsync(Shard, tracking.Value.Shards, bucket, now - TimeSpan.FromDays(tracking.Value.Days), cancellationToken);
-        if (ids.Count == 0)
+        var candidates = await store.ListRefreshCandidatesAsync(Shard, tracking.Value.Shards, bucket, now - TimeSpan.FromDays(tracking.Value.Days), cancellationToken);
+        if (candidates.Count == 0)
         {
             return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", 0, 0, 0, null), recordRun: false);
         }
 
-        var calls = (ids.Count + IdsPerCall - 1) / IdsPerCall;
         var quota = GrainFactory.GetGrain<IQuotaGrain>(0);
-        var decision = await quota.RequestAsync(QuotaPriority.Refresh, calls, await ChartUnitsPerHourAsync(now, cancellationToken), cancellationToken);
+        var chartUnitsPerHour = await ChartUnitsPerHourAsync(now, cancellationToken);
+        var capacity = await CapacityAsync(quota, chartUnitsPerHour, cancellationToken);
+        var plan = RefreshPacing.Plan(candidates, bucket, collection.Value.BucketSize, capacity);
+        if (plan.Due.Count == 0 && capacity > 0)
+        {
+            // Paced: none of the shard's videos has its turn in this bucket.
+            return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", 0, 0, 0, null, plan.Tracked, plan.Level), recordRun: false);
+        }
+        // With no share left the governor is still asked, so what the hour could not refresh is counted as skipped.
+        var wanted = plan.Due.Count > 0 ? plan.Due : candidates.Select(c => c.YouTubeId).ToList();
+        var decision = await quota.RequestAsync(QuotaPriority.Refresh, (wanted.Count + IdsPerCall - 1) / IdsPerCall, chartUnitsPerHour, cancellationToken);
         await store.StartRunAsync(Shard, bucket, now, cancellationToken);
         if (!decision.Granted)
         {
             // Skipped work is recorded, not attempted; the next bucket asks again.
-            return await FinishAsync(new RefreshResult(Shard, bucket, "skipped", 0, 0, 0, decision.Reason), recordRun: true);
+            return await FinishAsync(new RefreshResult(Shard, bucket, "skipped", 0, 0, 0, decision.Reason, plan.Tracked, plan.Level), recordRun: true);
         }
+        // A partial grant refreshes the most recently sighted of the due videos.
+        var ids = wanted.Take(decision.Units * IdsPerCall).ToList();
 
         var counter = new ApiCallCounter();
         var refreshed = 0;
@@ -101,14 +112,14 @@ public sealed partial class TrackerGrain(
             LogFailed(exception, Shard, bucket, exception.Message);
             // Partial progress stays: its snapshots are committed and the next tick asks only for the rest.
             await store.FinishRunAsync(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message, clock.GetUtcNow(), CancellationToken.None);
-            return new RefreshResult(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message);
+            return new RefreshResult(Shard, bucket, "failed", refreshed, gone, counter.Count, exception.Message, plan.Tracked, plan.Level);
         }
         finally
         {
-            await quota.RecordAsync(usage ?? new QuotaUsage(counter.Count, Succeeded: false), CancellationToken.None);
+            await quota.RecordAsync(decision.Reservation, usage ?? new QuotaUsage(counter.Count, Succeeded: false), CancellationToken.None);
         }
         LogRefreshed(Shard, bucket, refreshed, gone, counter.Count);
-        return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", refreshed, gone, counter.Count, null), recordRun: true);
+        return await FinishAsync(new RefreshResult(Shard, bucket, "succeeded", refreshed, gone, counter.Count, null, plan.Tracked, plan.Level), recordRun: true);
     }
 
     private async Task<RefreshResult> FinishAsync(RefreshResult result, bool recordRun)
@@ -120,6 +131,15 @@ public sealed partial class TrackerGrain(
         state.State.LastBucket = result.Bucket;
         await state.WriteStateAsync(CancellationToken.None);
         return result;
+    }
+
+    // This shard's slice of the hour's refresh share, per bucket, in videos (shards hold about equal numbers).
+    private async Task<int> CapacityAsync(IQuotaGrain quota, int chartUnitsPerHour, CancellationToken cancellationToken)
+    {
+        var share = await quota.GetRefreshShareAsync(chartUnitsPerHour, cancellationToken);
+        var bucketsPerHour = Math.Max(1, (int)Math.Round(TimeSpan.FromHours(1) / collection.Value.BucketSize));
+        var shares = tracking.Value.Shards * bucketsPerHour;
+        return (share + shares - 1) / shares * IdsPerCall;
     }
 
     // The charts' need for the next hour: regions collected in the last day × pages × buckets per hour.

@@ -8,27 +8,27 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// The shard's videos last on a chart since <paramref name="trackedSince"/>, not gone, and without a
-    /// snapshot in <paramref name="bucket"/> (a chart collection already took those).
+    /// snapshot in <paramref name="bucket"/> (a chart collection already took those), most recently sighted first.
     /// </summary>
-    public async Task<IReadOnlyList<string>> ListRefreshCandidatesAsync(int shard, int shards, DateTimeOffset bucket, DateTimeOffset trackedSince, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RefreshCandidate>> ListRefreshCandidatesAsync(int shard, int shards, DateTimeOffset bucket, DateTimeOffset trackedSince, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT v.youtube_id FROM video_sightings g JOIN videos v ON v.id = g.video_id
+            SELECT v.id, v.youtube_id, g.last_seen_at FROM video_sightings g JOIN videos v ON v.id = g.video_id
             WHERE v.gone_at IS NULL AND g.last_seen_at >= $3 AND g.video_id % $2 = $1
               AND NOT EXISTS (SELECT 1 FROM video_snapshots s WHERE s.video_id = v.id AND s.bucket = $4)
-            ORDER BY v.id
+            ORDER BY g.last_seen_at DESC, v.id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = shard });
         command.Parameters.Add(new NpgsqlParameter { Value = shards });
         command.Parameters.Add(new NpgsqlParameter { Value = trackedSince.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new List<string>();
+        var candidates = new List<RefreshCandidate>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
+            candidates.Add(new RefreshCandidate(reader.GetInt32(0), reader.GetString(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero)));
         }
-        return ids;
+        return candidates;
     }
 
     /// <summary>Chart fetches planned per bucket: the regions that collected in the last day, times pages.</summary>

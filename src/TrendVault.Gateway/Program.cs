@@ -10,10 +10,14 @@ using TrendVault.Gateway.Health;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.Storage;
+using TrendVault.Storage.Connections;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 var connectionString = PostgresConnection.FromConfiguration(configuration);
+// The gateway's budget (Database:GatewayPoolSize): the Orleans client's membership reads get their share, queries the rest.
+var gatewayPoolSize = ConnectionBudgetOptions.FromConfiguration(configuration).GatewayPoolSize;
+builder.Services.AddConnectionBudget(configuration);
 
 builder.Services.AddOptions<GatewayApiOptions>()
     .Bind(configuration.GetSection("Orleans"))
@@ -36,7 +40,7 @@ builder.UseOrleansClient(client =>
     client.UseAdoNetClustering(o =>
     {
         o.Invariant = "Npgsql";
-        o.ConnectionString = connectionString;
+        o.ConnectionString = ConnectionBudget.WithPoolSize(connectionString, ConnectionBudget.OrleansPoolSize(gatewayPoolSize));
     });
     // The cluster identity comes from the validated gateway options rather than a second binding.
     client.Services.AddOptions<ClusterOptions>().Configure<IOptions<GatewayApiOptions>>((o, gateway) =>
@@ -51,7 +55,7 @@ builder.UseOrleansClient(client =>
     client.AddDashboard();
 });
 
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(ConnectionBudget.WithPoolSize(connectionString, ConnectionBudget.DataSourcePoolSize(gatewayPoolSize))));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RegionQueries>();
 builder.Services.AddSingleton<VideoQueries>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TrendVault.Storage;
+using TrendVault.Storage.Connections;
 using TrendVault.Storage.Migrations;
 
 // One-shot: applies sql/ to the configured database and exits (non-zero on failure).
@@ -9,7 +10,7 @@ using var host = builder.Build();
 var logger = host.Services.GetService(typeof(ILoggerFactory)) is ILoggerFactory factory
     ? factory.CreateLogger("TrendVault.Migrator")
     : throw new InvalidOperationException("No logging configured.");
-var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
+var connectionString = ConnectionBudget.WithPoolSize(PostgresConnection.FromConfiguration(builder.Configuration), ConnectionBudget.MigratorPoolSize);
 logger.LogInformation("Migrating {Database}", PostgresConnection.Redact(connectionString));
 try
 {

@@ -8,15 +8,20 @@ using Orleans.Hosting;
 using TrendVault.Grains.Hosting;
 using TrendVault.Silo;
 using TrendVault.Storage;
+using TrendVault.Storage.Connections;
 
 var builder = Host.CreateApplicationBuilder(args);
 var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
+// Grain storage, reminders and clustering share one Npgsql pool (one connection string): the Orleans
+// part of the silo's budget. The snapshot writer and stores get the rest (AddTrendVaultStorage).
+var orleansConnectionString = ConnectionBudget.WithPoolSize(connectionString,
+    ConnectionBudget.OrleansPoolSize(ConnectionBudgetOptions.FromConfiguration(builder.Configuration).SiloPoolSize));
 var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloHostOptions>() ?? new SiloHostOptions();
 
 builder.Services.AddTrendVaultCollection(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.AddTrendVaultClustering(connectionString, siloOptions).AddTrendVaultPersistence(connectionString);
+    silo.AddTrendVaultClustering(orleansConnectionString, siloOptions).AddTrendVaultPersistence(orleansConnectionString);
     // Collects the grain and silo metrics the gateway's Orleans dashboard shows.
     silo.AddDashboard();
     // Failure detection and reminder settings stay Orleans' defaults unless configured (the failover tests shorten them).

@@ -19,7 +19,6 @@ regions=US,GB,DE,JP
 
 log() { echo "compose-test: $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
-locked() { if [ -n "${TRENDVAULT_BUILD_LOCK:-}" ]; then flock "$TRENDVAULT_BUILD_LOCK" "$@"; else "$@"; fi; }
 
 started=$(date +%s)
 phase_name=""
@@ -60,6 +59,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 # ------------------------------------------------------------------ tools
 phase "tools"
@@ -135,8 +135,16 @@ ENV
 base=http://127.0.0.1:$port
 
 # ------------------------------------------------------------------ build
+if [ -n "${TRENDVAULT_BUILD_LOCK:-}" ]; then
+  phase "wait for the build lock"
+  exec {lock_fd}>>"$TRENDVAULT_BUILD_LOCK"
+  flock "$lock_fd"
+fi
 phase "build images"
-locked compose build -q >"$tmp/build.log" 2>&1 || { tail -n 60 "$tmp/build.log" >&2; fail "docker-compose build failed"; }
+compose build -q >"$tmp/build.log" 2>&1 || { tail -n 60 "$tmp/build.log" >&2; fail "docker-compose build failed"; }
+if [ -n "${lock_fd:-}" ]; then
+  exec {lock_fd}>&-
+fi
 
 # ------------------------------------------------------------------ up
 phase "up --scale silo=3"
@@ -154,7 +162,7 @@ until_true() {
 }
 
 phase "wait /health/ready"
-ready() { curl -fsS -o /dev/null "$base/health/ready"; }
+ready() { curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; }
 until_true 300 "/health/ready" ready
 
 phase "first snapshots"
@@ -180,7 +188,7 @@ victim=$(silo_containers | head -n 1)
 victim_ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$victim")
 docker update --restart=no "$victim" >/dev/null
 docker kill "$victim" >/dev/null
-killed_at=$(psql_value "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')")
+killed_at=$(psql_value "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')")
 log "killed silo $victim_ip at $killed_at UTC"
 
 phase "next bucket after the kill"

@@ -51,8 +51,8 @@ RUN dotnet publish src/TrendVault.Silo/TrendVault.Silo.csproj               -c R
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # Static files (region flags) written by the silos and served by the gateway. Created here owned by
 # the app user, so a fresh named volume mounted on it inherits that owner and stays writable.
-ENV Catalog__StaticRoot=/var/lib/trendvault/static
-RUN mkdir -p /var/lib/trendvault/static && chown -R "$APP_UID:$APP_UID" /var/lib/trendvault
+ENV Catalog__StaticRoot=/var/lib/trendvault/static Spool__Path=/var/lib/trendvault/spool
+RUN mkdir -p /var/lib/trendvault/static /var/lib/trendvault/spool && chown -R "$APP_UID:$APP_UID" /var/lib/trendvault
 WORKDIR /app
 
 # ---------------------------------------------------------------- migrate (one-shot; exit code = result)
@@ -81,7 +81,9 @@ COPY --from=build /app/silo .
 USER $APP_UID
 # Silo-to-silo port and client gateway port; other containers reach them on the container's own IP,
 # so nothing is published on the host and any number of silos can run side by side.
-EXPOSE 11111 30000
+# Prometheus scrapes GET /metrics on 9464 over the container network.
+ENV Metrics__Host=0.0.0.0
+EXPOSE 11111 30000 9464
 # Orleans must advertise an address the other silos and the gateway can reach. Unless
 # Orleans__AdvertisedIP is given, take the container's IP: `hostname -i` resolves the container's
 # hostname through the /etc/hosts that Docker writes (the hostname package is part of the Ubuntu

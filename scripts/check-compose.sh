@@ -36,15 +36,18 @@ run() { # run NAME ARGS...: a compose command whose output goes to $tmp/NAME.out
 
 run quiet        --env-file .env.example config -q
 run quiet-demo   --env-file .env.example --profile demo config -q
+run quiet-observability --env-file .env.example --profile demo --profile observability config -q
 run config       --env-file .env.example config
 run config-demo  --env-file .env.example --profile demo config
 
-# DB_PASSWORD is required: without it, config must refuse with our message.
-grep -v '^DB_PASSWORD=' .env.example >"$tmp/no-password.env"
-if compose --env-file "$tmp/no-password.env" config -q >/dev/null 2>"$tmp/no-password.err"; then
-  fail "config accepted a missing DB_PASSWORD"
-fi
-grep -q 'DB_PASSWORD must be set' "$tmp/no-password.err" || { cat "$tmp/no-password.err" >&2; fail "missing DB_PASSWORD was refused with an unexpected message"; }
+# Every password is required: without one, config must refuse with our message.
+for variable in DB_PASSWORD POSTGRES_PASSWORD DB_SILO_PASSWORD DB_GATEWAY_PASSWORD; do
+  grep -v "^$variable=" .env.example >"$tmp/no-password.env"
+  if compose --env-file "$tmp/no-password.env" config -q >/dev/null 2>"$tmp/no-password.err"; then
+    fail "config accepted a missing $variable"
+  fi
+  grep -q "$variable must be set" "$tmp/no-password.err" || { cat "$tmp/no-password.err" >&2; fail "missing $variable was refused with an unexpected message"; }
+done
 
 python3 - "$tmp/config.out" "$tmp/config-demo.out" <<'PY'
 import sys, yaml
@@ -81,6 +84,8 @@ for services in (base, demo):
     gateway = services["gateway"]
     ports = [p if isinstance(p, str) else f"{p.get('published')}:{p.get('target')}" for p in gateway.get("ports", [])]
     check(ports == ["8080:8080"], f"gateway ports are {ports}")
+    check(gateway["environment"].get("DB_USER") == "trendvault_gateway" and gateway["environment"].get("DB_PASSWORD") == "change-me-gateway",
+          "the gateway does not use its read-only role")
     check(gateway["depends_on"]["migrate"]["condition"] == "service_completed_successfully", "gateway does not wait for the migrator")
     check("silo" in gateway["depends_on"], "gateway does not depend on the silo")
     # .env.example leaves the token unset: it must reach the gateway unset, not as "" (which fails its validation).
@@ -89,7 +94,21 @@ for services in (base, demo):
 
     postgres = services["postgres"]
     check("pg_isready" in " ".join(postgres["healthcheck"]["test"]), "postgres has no pg_isready healthcheck")
-    check(postgres["environment"]["POSTGRES_PASSWORD"] == "change-me", "postgres did not get DB_PASSWORD from the env file")
+    penv = postgres["environment"]
+    check(penv["POSTGRES_PASSWORD"] == "change-me-superuser", "postgres did not get POSTGRES_PASSWORD from the env file")
+    check((penv.get("DB_USER"), penv.get("DB_SILO_USER"), penv.get("DB_GATEWAY_USER")) == ("trendvault", "trendvault_silo", "trendvault_gateway")
+          and (penv.get("DB_PASSWORD"), penv.get("DB_SILO_PASSWORD"), penv.get("DB_GATEWAY_PASSWORD")) == ("change-me", "change-me-silo", "change-me-gateway"),
+          "postgres does not get the three roles and their passwords to create")
+    check(any(str(v).endswith("docker/postgres-init:/docker-entrypoint-initdb.d:ro") for v in postgres.get("volumes", [])),
+          "postgres does not mount docker/postgres-init")
+    check(migrate["environment"].get("DB_USER") == "trendvault" and migrate["environment"].get("DB_SILO_USER") == "trendvault_silo"
+          and migrate["environment"].get("DB_GATEWAY_USER") == "trendvault_gateway", "the migrator does not own the schema or does not know the roles to grant")
+    check(silo["environment"].get("DB_USER") == "trendvault_silo" and silo["environment"].get("DB_PASSWORD") == "change-me-silo",
+          "the silo does not use its own role")
+    for name in ("migrate", "silo", "gateway"):
+        check(services[name]["environment"].get("DB_USER") != penv["POSTGRES_USER"], f"{name} connects as the database superuser")
+        for key in ("Database__SiloPoolSize", "Database__GatewayPoolSize", "Database__ExpectedSilos"):
+            check(str(services[name]["environment"].get(key, "")).isdigit(), f"{name} has no {key}")
 
     static = [v for v in silo.get("volumes", []) if "/var/lib/trendvault/static" in str(v)]
     check(bool(static) and any("/var/lib/trendvault/static" in str(v) for v in gateway.get("volumes", [])),
@@ -97,7 +116,7 @@ for services in (base, demo):
     for name in ("silo", "gateway"):
         env = services[name]["environment"]
         check(env.get("Catalog__StaticRoot") == "/var/lib/trendvault/static", f"{name} Catalog__StaticRoot is {env.get('Catalog__StaticRoot')!r}")
-        check(env.get("DB_HOST") == "postgres" and env.get("DB_PASSWORD") == "change-me", f"{name} has no database settings")
+        check(env.get("DB_HOST") == "postgres" and env.get("DB_NAME") == "trendvault", f"{name} has no database settings")
 
 check(demo["fake-youtube"].get("build", {}).get("target") == "fake-youtube", "fake-youtube does not build the fake-youtube target")
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test against a throwaway PostgreSQL, plus the offline docker-compose check and the
-# README's first command in a clean clone (scripts/run-test.sh); prints "N passed, N failed" last.
+# README's first command in a clean clone (scripts/run-test.sh) and the compose stack run for real
+# (scripts/compose-test.sh: build, scale, fail over); prints "N passed, N failed" last.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -35,9 +36,9 @@ status=$?
 
 passed=0
 failed=0
-# The compose file cannot be run here (no Docker engine), so it is validated as one more check;
-# the README's first command, scripts/run.sh, is run from a clean clone as another.
-for check in scripts/check-compose.sh scripts/run-test.sh; do
+# The compose file validated offline, the README's first command run from a clean clone, and the
+# compose stack run for real: one check each.
+for check in scripts/check-compose.sh scripts/run-test.sh scripts/compose-test.sh; do
   if "$check"; then
     passed=$((passed + 1))
   else

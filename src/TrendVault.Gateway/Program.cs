@@ -11,6 +11,7 @@ using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.ServiceDefaults;
 using TrendVault.Storage;
+using TrendVault.Storage.Connections;
 
 var builder = WebApplication.CreateBuilder(args);
 // A build (unlike a publish) leaves wwwroot in the project folder and writes a manifest pointing at
@@ -24,6 +25,9 @@ if (!builder.Environment.IsDevelopment())
 
 var configuration = builder.Configuration;
 var connectionString = PostgresConnection.FromConfiguration(configuration);
+// The gateway's budget (Database:GatewayPoolSize): the Orleans client's membership reads get their share, queries the rest.
+var gatewayPoolSize = ConnectionBudgetOptions.FromConfiguration(configuration).GatewayPoolSize;
+builder.Services.AddConnectionBudget(configuration);
 
 builder.Services.AddOptions<GatewayApiOptions>()
     .Bind(configuration.GetSection("Orleans"))
@@ -47,7 +51,7 @@ builder.UseOrleansClient(client =>
     client.UseAdoNetClustering(o =>
     {
         o.Invariant = "Npgsql";
-        o.ConnectionString = connectionString;
+        o.ConnectionString = ConnectionBudget.WithPoolSize(connectionString, ConnectionBudget.OrleansPoolSize(gatewayPoolSize));
     });
     // The cluster identity comes from the validated gateway options rather than a second binding.
     client.Services.AddOptions<ClusterOptions>().Configure<IOptions<GatewayApiOptions>>((o, gateway) =>
@@ -64,7 +68,7 @@ builder.UseOrleansClient(client =>
 });
 builder.Services.AddTrendVaultTelemetry(configuration, "trendvault-gateway");
 
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(ConnectionBudget.WithPoolSize(connectionString, ConnectionBudget.DataSourcePoolSize(gatewayPoolSize))));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RegionQueries>();
 builder.Services.AddSingleton<VideoQueries>();

@@ -11,10 +11,15 @@ using TrendVault.Grains.Hosting;
 using TrendVault.ServiceDefaults;
 using TrendVault.Silo;
 using TrendVault.Storage;
+using TrendVault.Storage.Connections;
 
 // A web host only for operators: GET /metrics on Metrics:Host/Metrics:Port; grains talk over Orleans' own ports.
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
+// Grain storage, reminders and clustering share one Npgsql pool (one connection string): the Orleans
+// part of the silo's budget. The snapshot writer and stores get the rest (AddTrendVaultStorage).
+var orleansConnectionString = ConnectionBudget.WithPoolSize(connectionString,
+    ConnectionBudget.OrleansPoolSize(ConnectionBudgetOptions.FromConfiguration(builder.Configuration).SiloPoolSize));
 var siloOptions = builder.Configuration.GetSection("Orleans").Get<SiloHostOptions>() ?? new SiloHostOptions();
 var metricsOptions = builder.Configuration.GetSection("Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
 builder.WebHost.UseUrls(metricsOptions.Url);
@@ -23,7 +28,7 @@ builder.Services.AddTrendVaultCollection(builder.Configuration);
 builder.Services.AddTrendVaultTelemetry(builder.Configuration, "trendvault-silo");
 builder.UseOrleans(silo =>
 {
-    silo.AddTrendVaultClustering(connectionString, siloOptions).AddTrendVaultPersistence(connectionString);
+    silo.AddTrendVaultClustering(orleansConnectionString, siloOptions).AddTrendVaultPersistence(orleansConnectionString);
     // Collects the grain and silo metrics the gateway's Orleans dashboard shows.
     silo.AddDashboard();
     // A collection tick's trace continues through the grain calls it makes.

@@ -13,4 +13,7 @@ public sealed class SiloHostOptions
 
     /// <summary>Address other silos and clients use to reach this one; empty → loopback.</summary>
     public string? AdvertisedIP { get; set; }
+
+    /// <summary>Address the silo and gateway ports listen on; empty → loopback when nothing is advertised, every interface otherwise.</summary>
+    public string? ListenIP { get; set; }
 }

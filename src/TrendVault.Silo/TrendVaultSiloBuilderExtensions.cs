@@ -36,10 +36,15 @@ public static class TrendVaultSiloBuilderExtensions
             o.ClusterId = options.ClusterId;
             o.ServiceId = options.ServiceId;
         });
-        var advertised = string.IsNullOrWhiteSpace(options.AdvertisedIP) ? System.Net.IPAddress.Loopback
-            : System.Net.IPAddress.TryParse(options.AdvertisedIP, out var address) ? address
-            : throw new InvalidOperationException($"Orleans:AdvertisedIP '{options.AdvertisedIP}' is not an IP address.");
-        silo.ConfigureEndpoints(advertised, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+        var endpoints = SiloEndpoints.From(options);
+        silo.Configure<EndpointOptions>(o =>
+        {
+            o.AdvertisedIPAddress = endpoints.Advertised;
+            o.SiloPort = options.SiloPort;
+            o.GatewayPort = options.GatewayPort;
+            o.SiloListeningEndpoint = new System.Net.IPEndPoint(endpoints.Listen, options.SiloPort);
+            o.GatewayListeningEndpoint = new System.Net.IPEndPoint(endpoints.Listen, options.GatewayPort);
+        });
         return silo;
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using TrendVault.Storage.Catalog;
 using TrendVault.Storage.Compaction;
+using TrendVault.Storage.Connections;
 using TrendVault.Storage.Retention;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
@@ -12,11 +14,18 @@ namespace TrendVault.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers the data source, the stores and the per-process snapshot writer.</summary>
+    /// <summary>
+    /// Registers the silo's data source (its share of Database:SiloPoolSize), the stores, the
+    /// per-process snapshot writer and the start-up check of the connection budget.
+    /// </summary>
     public static IServiceCollection AddTrendVaultStorage(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = PostgresConnection.FromConfiguration(configuration);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddConnectionBudget(configuration);
+        services.AddSingleton(sp => NpgsqlDataSource.Create(ConnectionBudget.WithPoolSize(connectionString,
+            ConnectionBudget.DataSourcePoolSize(sp.GetRequiredService<IOptions<ConnectionBudgetOptions>>().Value.SiloPoolSize))));
+        services.AddSingleton<ConnectionBudgetCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectionBudgetCheck>());
         services.AddOptions<SnapshotWriterOptions>()
             .Bind(configuration.GetSection("Storage:SnapshotWriter"))
             .Validate(o => o.MaxBatchSize > 0 && o.MaxAttempts > 0 && o.Linger >= TimeSpan.Zero, "Storage:SnapshotWriter settings must be positive.")

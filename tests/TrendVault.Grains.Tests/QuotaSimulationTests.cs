@@ -16,7 +16,7 @@ public sealed class DefaultRegionsSimulationTests(DefaultRegionsSimulationFixtur
     {
         var regions = CollectionOptions.DefaultRegions.Split(',');
 
-        var report = await BudgetSimulation.RunAsync(fixture, regions, FirstDay, days: 7);
+        var report = await BudgetSimulation.RunAsync(fixture, regions, FirstDay, days: 7, output.WriteLine);
 
         output.WriteLine(report.Format("11 regions × 4 pages, 7 days"));
         Assert.Equal(report.Days.Sum(day => day.Hours) * regions.Length, report.ChartBuckets);
@@ -45,7 +45,7 @@ public sealed class AllRegionsSimulationTests(AllRegionsSimulationFixture fixtur
         var days = int.TryParse(Environment.GetEnvironmentVariable("TRENDVAULT_SIMULATION_DAYS"), out var configured) ? configured : 1;
         var regions = fixture.YouTube.Catalog.Regions.Select(region => region.Code).ToList();
 
-        var report = await BudgetSimulation.RunAsync(fixture, regions, FirstDay, days);
+        var report = await BudgetSimulation.RunAsync(fixture, regions, FirstDay, days, output.WriteLine);
 
         output.WriteLine(report.Format($"{regions.Count} regions × 3 pages, {days} day(s)"));
         Assert.Equal(109, regions.Count);

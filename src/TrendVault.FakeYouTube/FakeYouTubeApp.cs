@@ -15,7 +15,7 @@ public static class FakeYouTubeApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         options ??= builder.Configuration.GetSection(FakeYouTubeOptions.SectionName).Get<FakeYouTubeOptions>() ?? new FakeYouTubeOptions();
-        var catalog = new FakeCatalog(options.ChartTurnoverPerHour, options.PoolSize);
+        var catalog = new FakeCatalog(options.ChartTurnoverPerHour, options.PoolSize, options.ChartPool);
         var faults = new FakeFaults();
         var counter = new FakeRequestCounter();
         builder.Services.AddSingleton(options).AddSingleton(catalog).AddSingleton(faults).AddSingleton(counter);

@@ -16,4 +16,10 @@ public sealed class FakeYouTubeOptions
     /// <see cref="Data.FakeCatalog.PoolSize"/>, so a larger pool only adds videos reachable by id, e.g. to load the trackers.
     /// </summary>
     public int PoolSize { get; set; } = Data.FakeCatalog.PoolSize;
+
+    /// <summary>
+    /// Videos chart turnover draws newcomers from (at least <see cref="Data.FakeCatalog.PoolSize"/>, at most <see cref="PoolSize"/>).
+    /// The default keeps the 3,000-video world; with every region on, a larger one keeps regions' newcomers apart as real charts do.
+    /// </summary>
+    public int ChartPool { get; set; } = Data.FakeCatalog.PoolSize;
 }

@@ -19,6 +19,19 @@ public sealed class PoolSizeSpecs
     }
 
     [Fact]
+    public void A_larger_chart_pool_keeps_the_first_charts_and_brings_newcomers_from_beyond_the_default_pool()
+    {
+        var standard = new FakeCatalog(chartTurnoverPerHour: 1);
+        var wide = new FakeCatalog(chartTurnoverPerHour: 1, poolSize: 30_000, chartPool: 30_000);
+        var defaultIds = standard.Videos.Select(video => video.Id).ToHashSet();
+        var week = FakeCatalog.GrowthEpoch.AddDays(7);
+
+        Assert.All(standard.Regions, region => Assert.Equal(standard.ChartAt(region.Code, FakeCatalog.GrowthEpoch), wide.ChartAt(region.Code, FakeCatalog.GrowthEpoch)));
+        Assert.Contains(wide.ChartAt("US", week), id => !defaultIds.Contains(id));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FakeCatalog(poolSize: 5_000, chartPool: 6_000));
+    }
+
+    [Fact]
     public async Task Ids_beyond_the_default_pool_are_served_when_the_pool_is_larger()
     {
         await using var server = await FakeYouTubeServer.StartAsync(new FakeYouTubeOptions { PoolSize = 5_000 });

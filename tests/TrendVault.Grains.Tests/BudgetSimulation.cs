@@ -11,7 +11,8 @@ public static class BudgetSimulation
 {
     private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
 
-    public static async Task<SimulationReport> RunAsync(SimulationFixture fixture, IReadOnlyList<string> regions, DateOnly firstDay, int days)
+    /// <param name="log">Gets one line per simulated day, so a failure late in the week still shows the days before it.</param>
+    public static async Task<SimulationReport> RunAsync(SimulationFixture fixture, IReadOnlyList<string> regions, DateOnly firstDay, int days, Action<string> log)
     {
         var report = new SimulationReport();
         var quota = fixture.Grains.GetGrain<IQuotaGrain>(0);
@@ -39,6 +40,9 @@ public static class BudgetSimulation
                 Assert.Null(status.ConfigurationError);
             }
             report.Days.Add((day, fixture.YouTube.Requests.Units - unitsBefore, hours));
+            var quotaDay = await quota.GetStatusAsync();
+            log($"{day:yyyy-MM-dd}: {report.Days[^1].Units:N0} units at the fake API in {hours} h, {quotaDay.RefreshUnitsSkipped:N0} refresh units skipped, " +
+                $"{report.ChartBucketsCollected}/{report.ChartBuckets} chart buckets so far, pacing level up to {report.MaxLevel}");
         }
         return report;
     }

@@ -13,7 +13,10 @@ public abstract class SimulationFixture : CollectionClusterFixture
 
     public abstract int MaxPages { get; }
 
-    protected override FakeYouTubeOptions FakeYouTubeOptions => new() { ChartTurnoverPerHour = 1 };
+    /// <summary>109 regions × 24 newcomers a day for a week come from 30,000 videos, so most are one region's own.</summary>
+    public const int ChartPool = 30_000;
+
+    protected override FakeYouTubeOptions FakeYouTubeOptions => new() { ChartTurnoverPerHour = 1, PoolSize = ChartPool, ChartPool = ChartPool };
 
     protected override void Configure(IDictionary<string, string?> settings)
     {

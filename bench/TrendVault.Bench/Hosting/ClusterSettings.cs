@@ -9,6 +9,9 @@ public sealed record ClusterSettings
     /// <summary>Tracking:Days; 0 keeps the trackers idle while other benchmarks run.</summary>
     public required int TrackingDays { get; init; }
 
+    /// <summary>Quota:DailyUnits; refreshes get an even hourly share of it, so a benchmark of one whole refresh needs a large one.</summary>
+    public int DailyUnits { get; init; } = 10_000;
+
     /// <summary>Start the REST gateway too.</summary>
     public required bool WithGateway { get; init; }
 }

@@ -58,6 +58,7 @@ public sealed class ProductCluster : IAsyncDisposable
             ["Collection__BucketSize"] = bucket,
             ["Collection__TickPeriod"] = tick,
             ["Tracking__Days"] = settings.TrackingDays.ToString(CultureInfo.InvariantCulture),
+            ["Quota__DailyUnits"] = settings.DailyUnits.ToString(CultureInfo.InvariantCulture),
             // As a deployment would: the silo's appsettings leave Orleans' Polly pipelines at Information,
             // two console lines per grain placement.
             ["Logging__LogLevel__Polly"] = "Warning",

@@ -16,6 +16,9 @@ namespace TrendVault.Bench.Scenarios;
 public static class MemoryBenchmark
 {
     private const int TrackerShards = 4;
+
+    // This measures one refresh of the whole tracked set, not pacing: an hour's share of this quota covers it.
+    private const int UnpacedDailyUnits = 1_000_000;
     private const double MiB = 1 << 20;
 
     public static async Task RunAsync(string server, FakeYouTubeProcess fake, BenchSizes sizes, ResultTable table, TextWriter log, string logDirectory, bool keep)
@@ -23,7 +26,7 @@ public static class MemoryBenchmark
         await using var database = await BenchDatabase.CreateAsync(server, "memory", keep);
         // Hour buckets and ticks: the trackers' own reminders stay out of the way; the benchmark calls them.
         await using var cluster = await ProductCluster.StartAsync("memory", database, fake,
-            new ClusterSettings { BucketSize = TimeSpan.FromHours(1), TrackingDays = 7, WithGateway = false }, logDirectory);
+            new ClusterSettings { BucketSize = TimeSpan.FromHours(1), TrackingDays = 7, WithGateway = false, DailyUnits = UnpacedDailyUnits }, logDirectory);
         log.WriteLine($"Memory: {sizes.TrackedVideos:N0} tracked videos refreshed by {TrackerShards} tracker shards");
         await SeedAsync(database, sizes.TrackedVideos);
         var idle = cluster.Silo.Memory().Current;

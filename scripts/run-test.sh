@@ -101,8 +101,8 @@ export MSBUILDDISABLENODEREUSE=1 UseSharedCompilation=false
 printf 'set-option -g remain-on-exit on\nset-option -g history-limit 20000\n' >"$tmp/tmux.conf"
 
 pane() { tmux_ capture-pane -p -J -S - -t run 2>/dev/null || true; }
-# How run.sh ended ("0", "signal 9"), once tmux has both its exit status and the end of its output.
-pane_exit() { tmux_ display-message -p -t run '#{?pane_dead_signal,signal #{pane_dead_signal},#{pane_dead_status}}' 2>/dev/null || true; }
+# run.sh's exit status, once it has exited (tmux's own pane_dead_status is not always filled in).
+pane_exit() { cat "$tmp/exit-status" 2>/dev/null || true; }
 pane_dead() { [ -n "$(pane_exit)" ]; }
 failed_run() { # failed_run MESSAGE: the run's terminal and the end of its logs, then fail
   echo "--- terminal ---" >&2; pane >&2
@@ -121,18 +121,21 @@ dump_dom() { # dump_dom URL: the page as Chromium rendered it, scripts and API c
   local profile; profile=$(mktemp -d "$tmp/chromium.XXXXXX")
   timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync --user-data-dir="$profile" \
-    --virtual-time-budget=20000 --dump-dom "$1" 2>"$profile.err" || { cat "$profile.err" >&2; return 1; }
+    --virtual-time-budget=10000 --dump-dom "$1" 2>"$profile.err" || { cat "$profile.err" >&2; return 1; }
 }
 
 check_run() { # check_run SILOS
-  local silos=$1 since start elapsed ready_s snap_s html asset dom count pids dotnets silo_count left busy
+  local silos=$1 since start elapsed ready_s snap_s checks_s build html asset dom count pids dotnets silo_count left busy
   # shellcheck disable=SC2046
   busy=$(busy_ports $(ports_of "$silos"))
   [ -z "$busy" ] || fail "port(s) $(echo $busy) in use before scripts/run.sh $silos"
 
   start=$SECONDS
   since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-  tmux_ -f "$tmp/tmux.conf" new-session -d -s run -x 200 -y 50 -c "$clone" "exec env$unset_settings scripts/run.sh $silos"
+  rm -f "$tmp/exit-status"
+  # bash, not sh, in front: on Ctrl+C it waits for run.sh (which handles it) and then notes its status.
+  tmux_ -f "$tmp/tmux.conf" new-session -d -s run -x 200 -y 50 -c "$clone" \
+    "exec bash -c 'env$unset_settings scripts/run.sh $silos; echo \$? >$tmp/exit-status'"
 
   until curl -fsS -m 5 -o /dev/null "$gateway/health/ready" 2>/dev/null; do
     pane_dead && failed_run "scripts/run.sh $silos exited before the gateway was ready"
@@ -158,6 +161,7 @@ check_run() { # check_run SILOS
   done
   snap_s=$((SECONDS - start))
   count=$(snapshot_count "$since")
+  build=$(sed -n 's/^Time Elapsed \([0-9:]*\).*/\1/p' "$clone/.local/logs/build.log")
 
   # Every silo joined the one cluster.
   for _ in $(seq 1 60); do
@@ -174,6 +178,7 @@ check_run() { # check_run SILOS
   dom=$(dump_dom "$gateway/#/status") || failed_run "Chromium could not load the status page"
   grep -qE ">$silos silos? in the cluster<" <<<"$dom" || failed_run "the status page does not show $silos silo(s): $(grep -o '[0-9]* silos\? in the cluster' <<<"$dom")"
 
+  checks_s=$((SECONDS - start - snap_s))
   pids=$(clone_pids)
   # shellcheck disable=SC2086
   dotnets=$(describe $pids | grep -c 'dotnet .*TrendVault\.[A-Za-z]*\.dll') || true
@@ -199,7 +204,7 @@ ports still in use: $(echo $busy)"
   [ "$(pane_exit)" = 0 ] || failed_run "scripts/run.sh $silos ended with $(pane_exit) after Ctrl+C, not 0"
   tmux_ kill-server
 
-  say "scripts/run.sh $silos: ready after ${ready_s} s, first snapshots after ${snap_s} s ($count by now), dashboard rendered, $silos silo(s) active; Ctrl+C: all stopped and ports free after ${elapsed} s"
+  say "scripts/run.sh $silos: build $build, ready after ${ready_s} s, first snapshots after ${snap_s} s ($count by now); dashboard rendered, $silos silo(s) active (checks ${checks_s} s); Ctrl+C: all stopped, ports free after ${elapsed} s"
 }
 
 check_run 1

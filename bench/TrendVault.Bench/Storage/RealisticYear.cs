@@ -156,7 +156,9 @@ public sealed class RealisticYear
         int[] PickRegions() => Enumerable.Range(0, regions).OrderBy(_ => random.Next())
             .Take(random.Next(Math.Min(3, regions), regions + 1)).ToArray();
 
-        // The first hour: full charts, a sixth of each from 40 global hits already trending.
+        // The first hour: full charts, a sixth of each from 40 global hits already trending. The first video
+        // made is the first region's rank 1 for the whole year, so it is video 0 after numbering.
+        var evergreen = NewVideo(0);
         var globals = Enumerable.Range(0, 40).Select(_ => (Video: NewVideo(0), Regions: PickRegions())).ToArray();
         for (var r = 0; r < regions; r++)
         {
@@ -165,7 +167,7 @@ public sealed class RealisticYear
             var shared = globals.Where(g => g.Regions.Contains(r)).Select(g => g.Video).ToArray();
             for (var s = 0; s < ChartLength; s++)
             {
-                slots[r][s] = s > 0 && s <= shared.Length ? shared[s - 1] : NewVideo(0);
+                slots[r][s] = r == 0 && s == 0 ? evergreen : s > 0 && s <= shared.Length ? shared[s - 1] : NewVideo(0);
                 arrivals[r].Add((0, s, slots[r][s]));
             }
         }

@@ -1,6 +1,6 @@
 namespace TrendVault.Bench;
 
-/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only PART] [--silo-dir DIR] [--work DIR] [--keep].</summary>
+/// <summary>Command line: --pg SERVER_CONNECTION_STRING [--smoke] [--days N] [--videos N] [--catalog N] [--only PART] [--silo-dir DIR] [--work DIR] [--keep].</summary>
 public sealed record BenchOptions
 {
     public const string ServerVariable = "TRENDVAULT_BENCH_PG";
@@ -16,7 +16,7 @@ public sealed record BenchOptions
     /// <summary>Leave the benchmark databases in place afterwards, to inspect queries (EXPLAIN) on the loaded year.</summary>
     public bool KeepDatabases { get; init; }
 
-    /// <summary>One part alone (<c>year</c>, <c>collection</c> or <c>memory</c>), to iterate on one figure; null runs all.</summary>
+    /// <summary>One part alone (<c>year</c>, <c>collection</c>, <c>memory</c> or <c>realistic</c>), to iterate on one figure; null runs all.</summary>
     public string? Only { get; init; }
 
     public bool Runs(string part) => Only is null || Only == part;
@@ -44,15 +44,19 @@ public sealed record BenchOptions
                 case "--silo-dir": silo = Value(); break;
                 case "--only":
                     only = Value();
-                    if (only is not ("year" or "collection" or "memory"))
+                    if (only is not ("year" or "collection" or "memory" or "realistic"))
                     {
-                        throw new ArgumentException($"--only takes year, collection or memory, not {only}.");
+                        throw new ArgumentException($"--only takes year, collection, memory or realistic, not {only}.");
                     }
                     break;
                 // Partial years, for a quicker look at how a figure scales.
-                case "--days": sizes = sizes with { Days = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+                case "--days":
+                    var days = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture);
+                    sizes = sizes with { Days = days, RealisticDays = days };
+                    break;
+                case "--catalog": sizes = sizes with { CatalogVideos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--videos": sizes = sizes with { Videos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--only year|collection|memory] [--silo-dir DIR] [--work DIR] [--keep]");
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--catalog N] [--only year|collection|memory|realistic] [--silo-dir DIR] [--work DIR] [--keep]");
             }
         }
         if (string.IsNullOrEmpty(server))

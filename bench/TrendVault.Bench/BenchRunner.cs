@@ -34,7 +34,29 @@ public static class BenchRunner
         {
             await TimedAsync(log, () => MemoryBenchmark.RunAsync(options.ServerConnectionString, fake, sizes, table, log, logDirectory, options.KeepDatabases));
         }
+        if (options.Runs("realistic"))
+        {
+            await TimedAsync(log, () => RunRealisticAsync(options, fake, tool, table, log, logDirectory));
+        }
         return table;
+    }
+
+    private static async Task RunRealisticAsync(BenchOptions options, FakeYouTubeProcess fake, ILoadTool tool, ResultTable table, TextWriter log, string logDirectory)
+    {
+        var sizes = options.Sizes;
+        await using var database = await BenchDatabase.CreateAsync(options.ServerConnectionString, "realistic", options.KeepDatabases);
+        var hour = TimeSpan.FromHours(1);
+        var now = DateTimeOffset.UtcNow;
+        var lastBucket = new DateTimeOffset(now.Ticks / hour.Ticks * hour.Ticks, TimeSpan.Zero) - hour;
+        var year = new RealisticYear(sizes.RealisticDays * 24, sizes.YearRegions, lastBucket);
+        // Hour buckets, as production: the gateway's gap reports count them. No regions are collected and the trackers stay idle.
+        await RealisticYearBenchmark.RunAsync(database,
+            () => ProductCluster.StartAsync("realistic", database, fake, new ClusterSettings { BucketSize = hour, TrackingDays = 0, WithGateway = true }, logDirectory),
+            year, sizes, tool, table, log);
+        if (options.KeepDatabases)
+        {
+            log.WriteLine($"Kept database {database.Name} (the realistic year)");
+        }
     }
 
     private static async Task RunYearDatabaseAsync(BenchOptions options, FakeYouTubeProcess fake, ILoadTool tool, ResultTable table, TextWriter log, string logDirectory)

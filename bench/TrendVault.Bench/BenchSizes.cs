@@ -19,6 +19,11 @@ public sealed record BenchSizes
         Concurrency = 16,
         TrackedVideos = 100_000,
         CollectionBucket = TimeSpan.FromSeconds(15),
+        RealisticDays = 365,
+        CatalogVideos = 1_000_000,
+        RealisticRequests = 300,
+        RealisticBudget = TimeSpan.FromSeconds(8),
+        TrackerScans = 10,
     };
 
     /// <summary>Tiny sizes for CI and for checking the harness: four days (so two are compacted), three regions.</summary>
@@ -37,6 +42,11 @@ public sealed record BenchSizes
         Concurrency = 4,
         TrackedVideos = 5_000,
         CollectionBucket = TimeSpan.FromSeconds(2),
+        RealisticDays = 4,
+        CatalogVideos = 3_000,
+        RealisticRequests = 50,
+        RealisticBudget = TimeSpan.FromSeconds(5),
+        TrackerScans = 2,
     };
 
     public required string Name { get; init; }
@@ -78,6 +88,21 @@ public sealed record BenchSizes
 
     /// <summary>Bucket length of the silo that runs collection cycles: short, so consecutive cycles need no hour-long wait.</summary>
     public required TimeSpan CollectionBucket { get; init; }
+
+    /// <summary>Days of the realistic year (issue 12), charted in <see cref="YearRegions"/>.</summary>
+    public required int RealisticDays { get; init; }
+
+    /// <summary>Videos in the catalog when the realistic year's endpoints are measured (the year's own plus filler).</summary>
+    public required int CatalogVideos { get; init; }
+
+    /// <summary>Requests per endpoint of the realistic year, one at a time.</summary>
+    public required int RealisticRequests { get; init; }
+
+    /// <summary>Most time one realistic endpoint may take (as <see cref="LatencyBudget"/>).</summary>
+    public required TimeSpan RealisticBudget { get; init; }
+
+    /// <summary>Rounds of the trackers' candidate scan (every shard once a round).</summary>
+    public required int TrackerScans { get; init; }
 
     public int Hours => Days * 24;
 }

@@ -43,12 +43,18 @@ public static class QueryLatencyBenchmark
 
     private static async Task<LoadResult> MeasureAsync(ILoadTool tool, Uri url, BenchSizes sizes)
     {
-        var warmup = await tool.RunForAsync(url, sizes.Warmup, 1);
-        // The mean of the warm-up tells whether the full count fits the budget.
-        var result = warmup.Seconds / Math.Max(1, warmup.Requests) * sizes.LatencyRequests > sizes.LatencyBudget.TotalSeconds
-            ? await tool.RunForAsync(url, sizes.LatencyBudget, 1)
-            : await tool.RunAsync(url, sizes.LatencyRequests, 1);
+        var result = await MeasureAsync(tool, url, sizes.LatencyRequests, sizes.LatencyBudget, sizes.Warmup);
         return result.Failures == 0 ? result : throw new InvalidOperationException($"{result.Failures} of {result.Requests} requests to {url} failed.");
+    }
+
+    /// <summary>One request at a time after a warm-up: <paramref name="requests"/> of them, or as many as fit the budget when that many would not.</summary>
+    internal static async Task<LoadResult> MeasureAsync(ILoadTool tool, Uri url, int requests, TimeSpan budget, TimeSpan warmup)
+    {
+        var warm = await tool.RunForAsync(url, warmup, 1);
+        // The mean of the warm-up tells whether the full count fits the budget.
+        return warm.Seconds / Math.Max(1, warm.Requests) * requests > budget.TotalSeconds
+            ? await tool.RunForAsync(url, budget, 1)
+            : await tool.RunAsync(url, requests, 1);
     }
 
     // The figures mean something only if the answers are the full ones.

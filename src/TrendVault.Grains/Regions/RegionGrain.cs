@@ -153,8 +153,8 @@ public sealed partial class RegionGrain(
                     .WaitAsync(attempt.Token);
             }));
             var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
-            await runs.CompleteAsync(Code, bucket, entries, calls.Count, clock.GetUtcNow(), attempt.Token);
-            result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null);
+            await runs.CompleteAsync(Code, bucket, entries, calls.Count, chart.Broken, clock.GetUtcNow(), attempt.Token);
+            result = new CollectionResult(Code, bucket, CollectionOutcome.Collected, entries.Count, calls.Count, null, chart.Broken.Repaired, chart.Broken.Skipped);
             state.State.LastCollectedBucket = bucket;
             LogCollected(Code, bucket, entries.Count, calls.Count);
         }

@@ -11,7 +11,7 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatus).WithTags("Status")
-            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs and the data source (youtube or fake)");
+            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs, chart items repaired or skipped in the 24 hours up to the latest run and the data source (youtube or fake)");
         return app;
     }
 
@@ -23,6 +23,7 @@ public static class StatusApi
         var runs = await queries.RecentRunsAsync(20, cancellationToken);
         var tracking = await queries.TrackingAsync(options.Value.TrackingDays, cancellationToken);
         var quota = await grains.GetGrain<IQuotaGrain>(0).GetStatusAsync(cancellationToken);
+        var broken = await queries.BrokenItemsAsync(cancellationToken);
         return TypedResults.Ok(new ClusterStatus(
             hosts.Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList(),
             regions.Where(r => r.Active).Select(r => r.Code).ToList(),
@@ -30,6 +31,7 @@ public static class StatusApi
                 quota.ConfigurationError, quota.RefreshUnitsSkipped),
             tracking,
             runs,
-            options.Value.DataSource));
+            options.Value.DataSource,
+            broken));
     }
 }

@@ -132,6 +132,8 @@ fi
 export Catalog__StaticRoot=${Catalog__StaticRoot:-"$state/static"}
 # Charts fetched while PostgreSQL is away wait here, across restarts (README: Operations).
 export Spool__Path=${Spool__Path:-"$state/spool"}
+# The silos' start-up check of the connection budget counts this many of them.
+export Database__ExpectedSilos=${Database__ExpectedSilos:-$silos}
 
 for i in $(seq 0 $((silos - 1))); do
   Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Metrics__Port=$((9464 + i)) \

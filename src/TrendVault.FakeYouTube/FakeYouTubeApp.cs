@@ -17,13 +17,14 @@ public static class FakeYouTubeApp
         options ??= builder.Configuration.GetSection(FakeYouTubeOptions.SectionName).Get<FakeYouTubeOptions>() ?? new FakeYouTubeOptions();
         var catalog = new FakeCatalog(options.ChartTurnoverPerHour, options.PoolSize, options.ChartPool);
         var faults = new FakeFaults();
+        var broken = new FakeBrokenItems();
         var counter = new FakeRequestCounter();
-        builder.Services.AddSingleton(options).AddSingleton(catalog).AddSingleton(faults).AddSingleton(counter);
+        builder.Services.AddSingleton(options).AddSingleton(catalog).AddSingleton(faults).AddSingleton(broken).AddSingleton(counter);
 
         var app = builder.Build();
         app.UseApiGate(options, faults, counter);
-        app.MapYouTubeApi(catalog, faults, counter, timeProvider ?? TimeProvider.System);
-        app.MapControlEndpoints(catalog, faults, counter);
+        app.MapYouTubeApi(catalog, faults, broken, counter, timeProvider ?? TimeProvider.System);
+        app.MapControlEndpoints(catalog, faults, broken, counter);
         return app;
     }
 }

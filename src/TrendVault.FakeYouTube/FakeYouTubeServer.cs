@@ -16,6 +16,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         RootUrl = rootUrl;
         BaseUrl = new Uri(rootUrl, "youtube/v3/");
         Faults = app.Services.GetRequiredService<FakeFaults>();
+        BrokenItems = app.Services.GetRequiredService<FakeBrokenItems>();
         Requests = app.Services.GetRequiredService<FakeRequestCounter>();
         Catalog = app.Services.GetRequiredService<FakeCatalog>();
     }
@@ -27,6 +28,8 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     public Uri RootUrl { get; }
 
     public FakeFaults Faults { get; }
+
+    public FakeBrokenItems BrokenItems { get; }
 
     public FakeRequestCounter Requests { get; }
 

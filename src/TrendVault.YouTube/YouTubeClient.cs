@@ -10,7 +10,8 @@ using TrendVault.YouTube.Errors;
 namespace TrendVault.YouTube;
 
 /// <inheritdoc />
-public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Extensions.Options.IOptions<YouTubeOptions> options, ILogger<YouTubeClient> logger) : IYouTubeClient
+public sealed partial class YouTubeClient(
+    YouTubeService service, Microsoft.Extensions.Options.IOptions<YouTubeOptions> options, BrokenItemMetrics metrics, ILogger<YouTubeClient> logger) : IYouTubeClient
 {
     private const int PageSize = 50;
     private const string VideoParts = "snippet,statistics,contentDetails";
@@ -48,6 +49,7 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPages, 1);
         var entries = new List<ChartEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var broken = new BrokenItemTally();
         string? pageToken = null;
         var pages = 0;
         var position = 0;
@@ -62,13 +64,12 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
             pages++;
             foreach (var item in response.Items ?? [])
             {
+                // A skipped item keeps its slot: ranks stay the API's positions.
                 position++;
+                var (video, defects) = Map(item, regionCode, position);
+                broken.Add(defects);
                 // A video can slide from one page to the next between calls; its first rank wins.
-                if (VideoMapper.ToObservation(item) is not { } video)
-                {
-                    LogSkippedItem(regionCode, item.Id);
-                }
-                else if (seen.Add(video.Metadata.YouTubeId))
+                if (video is not null && seen.Add(video.Metadata.YouTubeId))
                 {
                     entries.Add(new ChartEntry(position, video));
                 }
@@ -77,7 +78,7 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
         }
         while (!string.IsNullOrEmpty(pageToken) && pages < maxPages);
 
-        return new MostPopularChart(regionCode, entries, pages);
+        return new MostPopularChart(regionCode, entries, pages) { Broken = broken.ToBrokenItems() };
     }
 
     public async Task<IReadOnlyList<VideoObservation>> GetVideosAsync(IReadOnlyCollection<string> ids, ApiCallCounter? calls = null, CancellationToken cancellationToken = default)
@@ -91,7 +92,22 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
         request.Id = new Google.Apis.Util.Repeatable<string>(ids);
         request.MaxResults = PageSize;
         var response = await ExecuteAsync(request, calls, cancellationToken);
-        return (response.Items ?? []).Select(VideoMapper.ToObservation).OfType<VideoObservation>().ToList();
+        return (response.Items ?? []).Select(item => Map(item, null, null).Video).OfType<VideoObservation>().ToList();
+    }
+
+    private MappedVideo Map(Api.Data.Video? item, string? region, int? position)
+    {
+        var mapped = VideoMapper.Map(item);
+        metrics.Record(mapped.Defects);
+        if (mapped.Video is null)
+        {
+            LogSkippedItem(item?.Id, position, region, string.Join(",", ItemDefectNames.Of(mapped.Defects)));
+        }
+        else if (mapped.Defects != ItemDefects.None)
+        {
+            LogRepairedItem(item!.Id!, position, region, string.Join(",", ItemDefectNames.Of(mapped.Defects)));
+        }
+        return mapped;
     }
 
     private static async Task<T> ExecuteAsync<T>(ClientServiceRequest<T> request, ApiCallCounter? calls, CancellationToken cancellationToken)
@@ -120,6 +136,9 @@ public sealed partial class YouTubeClient(YouTubeService service, Microsoft.Exte
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chart of {Region} had an item without id, snippet or view count ({VideoId}); skipped")]
-    private partial void LogSkippedItem(string region, string? videoId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Video item {VideoId} (chart {Region}, position {Position}) is unusable ({Defects}); skipped")]
+    private partial void LogSkippedItem(string? videoId, int? position, string? region, string defects);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Video {VideoId} (chart {Region}, position {Position}) repaired: {Defects}")]
+    private partial void LogRepairedItem(string videoId, int? position, string? region, string defects);
 }

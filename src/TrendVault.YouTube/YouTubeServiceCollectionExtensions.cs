@@ -28,6 +28,7 @@ public static class YouTubeServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(sp => YouTubeServiceFactory.Create(sp.GetRequiredService<IOptions<YouTubeOptions>>().Value));
+        services.AddSingleton<BrokenItemMetrics>();
         services.AddSingleton<IYouTubeClient, YouTubeClient>();
         return services;
     }

@@ -159,7 +159,7 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     {
         var region = await _http.GetFromJsonAsync<RegionDetail>("/api/regions/GB");
 
-        Assert.Equal(new RunStatus(GatewayFixture.SecondBucket, "collected", null, 200), region!.Status);
+        Assert.Equal(new RunStatus(GatewayFixture.SecondBucket, "collected", null, 200, 0, 0), region!.Status);
     }
 
     [Fact]

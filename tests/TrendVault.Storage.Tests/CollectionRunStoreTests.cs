@@ -22,7 +22,7 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
     public async Task A_succeeded_run_is_never_turned_back_into_running_or_failed()
     {
         await _runs.StartAsync("NL", Bucket, Bucket);
-        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(1));
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(1));
 
         var restarted = await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(2));
         await _runs.FinishWithoutDataAsync("NL", Bucket, "failed", "late failure", 3, Bucket.AddMinutes(3));
@@ -39,7 +39,7 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         await _runs.FinishWithoutDataAsync("NL", Bucket, "failed", "500", 3, Bucket.AddMinutes(1));
 
         var restarted = await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(10));
-        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(11));
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(11));
 
         Assert.True(restarted);
         var run = Assert.Single(await _database.RowsAsync("SELECT status, attempts, api_calls FROM collection_runs"));
@@ -66,10 +66,23 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         await _runs.AbandonStaleAsync(Bucket.AddMinutes(30), Bucket.AddMinutes(31));
 
         Assert.True(await _runs.StartAsync("NL", Bucket, Bucket.AddMinutes(40)));
-        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, Bucket.AddMinutes(41));
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(41));
 
         var run = Assert.Single(await _database.RowsAsync("SELECT status, error FROM collection_runs"));
         Assert.Equal(new object?[] { "succeeded", null }, run);
+    }
+
+    [Fact]
+    public async Task A_succeeded_run_keeps_what_its_broken_items_cost()
+    {
+        await _runs.StartAsync("NL", Bucket, Bucket);
+        var broken = new BrokenItems(2, 1, new Dictionary<string, int> { ["invalidText"] = 1, ["unstorableCount"] = 1, ["missingSnippet"] = 1 });
+
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, broken, Bucket.AddMinutes(1));
+
+        var run = Assert.Single(await _database.RowsAsync(
+            "SELECT repaired, skipped, broken_reasons->>'invalidText', broken_reasons->>'missingSnippet', broken_reasons ? 'invalidId' FROM collection_runs"));
+        Assert.Equal(new object?[] { 2, 1, "1", "1", false }, run);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();

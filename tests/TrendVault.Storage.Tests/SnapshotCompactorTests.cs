@@ -43,7 +43,7 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
 
         Assert.Equal(4, moved);
         Assert.Equal(before, await PointsAsync("aaaaaaaaaaa"));
-        Assert.Equal(written.Select(w => (Day.AddHours(w.Hour).UtcDateTime, w.Stats.Views, w.Stats.Likes, w.Stats.Comments)), before);
+        Assert.Equal(written.Select(w => (Day.AddHours(w.Hour).UtcDateTime, w.Stats.Views!.Value, w.Stats.Likes, w.Stats.Comments)), before);
         Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots"));
     }
 

@@ -122,6 +122,53 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         Assert.Equal([1L, 2L], views.Select(row => row[0]));
     }
 
+    [Fact]
+    public async Task A_video_without_a_view_count_is_stored_with_its_sighting_and_without_a_snapshot()
+    {
+        await _writer.WriteAsync(Record("iiiiiiiiiii", new VideoStatistics(null, 5, 1)));
+        await _writer.WriteAsync(Record("iiiiiiiiiii", new VideoStatistics(null, null, null), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+
+        Assert.Equal(Bucket.AddHours(1).UtcDateTime, await LastSeenAsync("iiiiiiiiiii"));
+        Assert.Equal(0L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'iiiiiiiiiii'"));
+    }
+
+    // Built in code: attribute arguments go through UTF-8 metadata, which cannot hold a lone surrogate.
+    public static TheoryData<string, SnapshotRecord> Unwritable => new()
+    {
+        { "a lone surrogate in a new video's title", Record("tbroken0000", new VideoStatistics(2, 2, 2), "cut \ud83d", bucket: Bucket.AddHours(1)) },
+        { "a lone surrogate in a known video's id", Record("iknown\ud83d0000", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1)) },
+        { "a category id beyond smallint", Record("cbroken0000", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1)) is var r ? r with { Metadata = r.Metadata with { CategoryId = 40_000 } } : null! },
+    };
+
+    // One batch (a long linger gathers every record) holds one record the client cannot write.
+    [Theory]
+    [MemberData(nameof(Unwritable), DisableDiscoveryEnumeration = true)]
+    public async Task A_record_that_cannot_be_written_fails_alone_and_the_rest_of_its_batch_commits(string what, SnapshotRecord broken)
+    {
+        var prefix = broken.Metadata.YouTubeId[..1];
+        var next = Bucket.AddHours(1);
+        var known = Enumerable.Range(0, 10).Select(i => $"{prefix}known{i:D5}").ToList();
+        await Task.WhenAll(known.Select(id => _writer.WriteAsync(Record(id, new VideoStatistics(1, 1, 1)))));
+        var logger = new BatchLogger();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }), logger);
+        await writer.StartAsync(CancellationToken.None);
+
+        var good = known.Select(id => Record(id, new VideoStatistics(2, 2, 2), bucket: next))
+            .Concat(Enumerable.Range(0, 10).Select(i => Record($"{prefix}fresh{i:D5}", new VideoStatistics(2, 2, 2), bucket: next)))
+            .Select(record => writer.WriteAsync(record)).ToList();
+        var bad = writer.WriteAsync(broken);
+        await Task.WhenAll(good);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => bad);
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.True(failure is ArgumentException or OverflowException, $"{what}: {failure}");
+        Assert.Equal(20L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE s.bucket = $1 AND v.youtube_id LIKE $2",
+            next.UtcDateTime, prefix + "%"));
+        Assert.Contains(logger.Splits, line => line.StartsWith("Snapshot batch of 21 refused", StringComparison.Ordinal));
+    }
+
     private Task<DateTime> LastSeenAsync(string youTubeId) =>
         _database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
 
@@ -134,6 +181,8 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     {
         public List<string> Batches { get; } = [];
 
+        public List<string> Splits { get; } = [];
+
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
@@ -141,6 +190,13 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var message = formatter(state, exception);
+            if (message.Contains("writing it in halves", StringComparison.Ordinal))
+            {
+                lock (Splits)
+                {
+                    Splits.Add(message);
+                }
+            }
             if (message.StartsWith("Snapshot batch of", StringComparison.Ordinal) && message.Contains("committed", StringComparison.Ordinal))
             {
                 lock (Batches)

@@ -21,7 +21,7 @@ public static class RecordedResponses
         YouTubeServiceFactory.Create(Options(), new ReplayFactory(answer));
 
     public static YouTubeClient Client(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) =>
-        new(Service(answer), Microsoft.Extensions.Options.Options.Create(Options()), NullLogger<YouTubeClient>.Instance);
+        new(Service(answer), Microsoft.Extensions.Options.Options.Create(Options()), new BrokenItemMetrics(new TestMeters()), NullLogger<YouTubeClient>.Instance);
 
     private static YouTubeOptions Options() => new()
     {

@@ -31,7 +31,9 @@ internal static class ApiJson
     };
 
     public static IResult Result(JsonNode body, int statusCode = StatusCodes.Status200OK) =>
-        Results.Text(body.ToJsonString(Options), ContentType, statusCode: statusCode);
+        Results.Text(Text(body), ContentType, statusCode: statusCode);
+
+    public static string Text(JsonNode body) => body.ToJsonString(Options);
 
     /// <summary>Envelope in the modern key order: kind, etag, items, nextPageToken, prevPageToken, pageInfo.</summary>
     public static JsonObject List(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using TrendVault.FakeYouTube.Data;
 using TrendVault.FakeYouTube.Diagnostics;
@@ -12,9 +13,10 @@ internal static class ControlEndpoints
         "TrendVault simulated YouTube Data API v3: the data is generated, not real.\n" +
         "API base URL: /youtube/v3/ (videos, videoCategories, i18nRegions; ?key= required)\n" +
         "Control: GET|DELETE /_fake/requests, GET /_fake/faults, PUT|DELETE /_fake/faults/{region|*}, DELETE /_fake/faults\n" +
+        "Broken chart items: GET /_fake/broken, PUT /_fake/broken/{region}/{position}, DELETE /_fake/broken/{region}, DELETE /_fake/broken\n" +
         "Flags: GET /flags/{code}.svg\n";
 
-    public static void MapControlEndpoints(this WebApplication app, FakeCatalog catalog, FakeFaults faults, FakeRequestCounter counter)
+    public static void MapControlEndpoints(this WebApplication app, FakeCatalog catalog, FakeFaults faults, FakeBrokenItems broken, FakeRequestCounter counter)
     {
         app.MapGet("/", () => Results.Text(Banner));
         app.MapGet("/_fake/requests", () => Results.Json(new
@@ -42,6 +44,19 @@ internal static class ControlEndpoints
         app.MapDelete("/_fake/faults", () =>
         {
             faults.ClearAll();
+            return Results.NoContent();
+        });
+        app.MapGet("/_fake/broken", () => Results.Json(broken.Active.ToDictionary(
+            region => region.Key, region => region.Value.ToDictionary(item => item.Key.ToString(CultureInfo.InvariantCulture), item => Name(item.Value)))));
+        app.MapPut("/_fake/broken/{region}/{position:int}", (string region, int position, BrokenItemRequest body) => SetBroken(catalog, broken, region, position, body));
+        app.MapDelete("/_fake/broken/{region}", (string region) =>
+        {
+            broken.Clear(region);
+            return Results.NoContent();
+        });
+        app.MapDelete("/_fake/broken", () =>
+        {
+            broken.ClearAll();
             return Results.NoContent();
         });
         app.MapGet("/flags/{code}.svg", (string code) => catalog.IsKnownRegion(code)
@@ -73,7 +88,35 @@ internal static class ControlEndpoints
         return Results.Ok(new { region = region.ToUpperInvariant(), kind = Name(kind.Value), count = body.Count });
     }
 
+    private static IResult SetBroken(FakeCatalog catalog, FakeBrokenItems broken, string region, int position, BrokenItemRequest body)
+    {
+        if (!catalog.IsKnownRegion(region))
+        {
+            return Results.NotFound(new { error = $"Unknown region '{region}'." });
+        }
+
+        var kind = Enum.GetValues<FakeBrokenItemKind>()
+            .Cast<FakeBrokenItemKind?>()
+            .FirstOrDefault(k => string.Equals(k.ToString(), body.Kind, StringComparison.OrdinalIgnoreCase));
+        if (kind is null)
+        {
+            return Results.BadRequest(new { error = $"Unknown broken item kind '{body.Kind}'.", kinds = Enum.GetValues<FakeBrokenItemKind>().Select(Name) });
+        }
+
+        if (position < 1)
+        {
+            return Results.BadRequest(new { error = "position is the 1-based chart position." });
+        }
+
+        broken.Set(region.ToUpperInvariant(), position, kind.Value);
+        return Results.Ok(new { region = region.ToUpperInvariant(), position, kind = Name(kind.Value) });
+    }
+
     private static string Name(FakeFaultKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 
+    private static string Name(FakeBrokenItemKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+
     private sealed record FaultRequest(string? Kind, int? Count);
+
+    private sealed record BrokenItemRequest(string? Kind);
 }

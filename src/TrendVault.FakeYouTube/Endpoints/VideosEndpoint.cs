@@ -7,7 +7,7 @@ using TrendVault.FakeYouTube.Faults;
 namespace TrendVault.FakeYouTube.Endpoints;
 
 /// <summary>videos.list with either chart=mostPopular (paged) or id=… (lookup); statistics are read at the current time.</summary>
-internal sealed class VideosEndpoint(FakeCatalog catalog, FakeFaults faults, FakeRequestCounter counter, TimeProvider time)
+internal sealed class VideosEndpoint(FakeCatalog catalog, FakeFaults faults, FakeBrokenItems broken, FakeRequestCounter counter, TimeProvider time)
 {
     private const int MaxIds = 50;
     private const int MaxPageSize = 50;
@@ -74,12 +74,22 @@ internal sealed class VideosEndpoint(FakeCatalog catalog, FakeFaults faults, Fak
         }
 
         var end = offset + pageSize;
-        return ApiJson.Result(ApiJson.List(
+        var items = Items(chartIds.Skip(offset).Take(pageSize), parts);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (broken.At(region, offset + i + 1) is { } kind)
+            {
+                BrokenItemJson.Apply(items[i]!.AsObject(), kind);
+            }
+        }
+
+        var body = ApiJson.Text(ApiJson.List(
             ApiJson.VideoListKind,
-            Items(chartIds.Skip(offset).Take(pageSize), parts),
+            items,
             next: end < chartIds.Count ? PageToken.Encode(end, backward: false) : null,
             prev: offset > 0 ? PageToken.Encode(Math.Max(0, offset - pageSize), backward: true) : null,
             pageInfo: (chartIds.Count, pageSize)));
+        return Results.Text(body.Replace(BrokenItemJson.LoneSurrogate, BrokenItemJson.LoneSurrogateEscape, StringComparison.Ordinal), ApiJson.ContentType);
     }
 
     // Unknown ids are left out silently, as the real API does for deleted or private videos.

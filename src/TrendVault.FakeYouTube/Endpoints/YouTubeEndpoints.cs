@@ -11,12 +11,12 @@ internal static class YouTubeEndpoints
     private static readonly string[] SnippetParts = ["id", "snippet"];
 
     public static void MapYouTubeApi(
-        this WebApplication app, FakeCatalog catalog, FakeFaults faults, FakeRequestCounter counter, TimeProvider time)
+        this WebApplication app, FakeCatalog catalog, FakeFaults faults, FakeBrokenItems broken, FakeRequestCounter counter, TimeProvider time)
     {
         var api = app.MapGroup(ApiGate.BasePath);
         api.MapGet("/i18nRegions", (HttpRequest request) => Regions(request, catalog));
         api.MapGet("/videoCategories", (HttpRequest request) => Categories(request, catalog));
-        api.MapGet("/videos", new VideosEndpoint(catalog, faults, counter, time).Handle);
+        api.MapGet("/videos", new VideosEndpoint(catalog, faults, broken, counter, time).Handle);
     }
 
     // hl is accepted and ignored: names and titles are always English.

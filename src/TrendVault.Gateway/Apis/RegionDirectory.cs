@@ -22,7 +22,7 @@ public sealed class RegionDirectory(RegionQueries queries, IGrainFactory grains)
             return null;
         }
         var status = await grains.GetGrain<IRegionGrain>(code).GetStatusAsync(cancellationToken);
-        var run = status.LastRun is { } last ? new RunStatus(last.Bucket, OutcomeName(last.Outcome), last.Error, last.Videos) : null;
+        var run = status.LastRun is { } last ? new RunStatus(last.Bucket, OutcomeName(last.Outcome), last.Error, last.Videos, last.Repaired, last.Skipped) : null;
         return new RegionDetail(row.Code, row.Name, FlagUrl(row.FlagPath), status.Active, row.LastCollectedAt, run, status.NextDueAt);
     }
 

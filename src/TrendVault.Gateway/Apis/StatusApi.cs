@@ -11,7 +11,7 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatus).WithTags("Status")
-            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs, how long data is kept and the data source (youtube or fake)");
+            .WithSummary("Silos, active regions, the API quota of the day, tracked videos, the last collection runs, chart items repaired or skipped in the 24 hours up to the latest run, how long data is kept and the data source (youtube or fake)");
         return app;
     }
 
@@ -24,6 +24,7 @@ public static class StatusApi
         var tracking = await queries.TrackingAsync(options.Value.TrackingDays, cancellationToken);
         var oldest = await queries.OldestChartAsync(cancellationToken);
         var quota = await grains.GetGrain<IQuotaGrain>(0).GetStatusAsync(cancellationToken);
+        var broken = await queries.BrokenItemsAsync(cancellationToken);
         return TypedResults.Ok(new ClusterStatus(
             hosts.Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString())).OrderBy(s => s.Address, StringComparer.Ordinal).ToList(),
             regions.Where(r => r.Active).Select(r => r.Code).ToList(),
@@ -32,6 +33,7 @@ public static class StatusApi
             tracking,
             runs,
             new RetentionInfo(options.Value.RetentionDays, oldest),
-            options.Value.DataSource));
+            options.Value.DataSource,
+            broken));
     }
 }

@@ -1,6 +1,6 @@
 namespace TrendVault.Gateway.Contracts;
 
-/// <summary>What the cluster is doing: silos, active regions, API budget, recent runs and where data comes from.</summary>
+/// <summary>What the cluster is doing: silos, active regions, API budget, recent runs, broken chart items and where data comes from.</summary>
 public sealed record ClusterStatus(
     IReadOnlyList<SiloInfo> Silos,
     IReadOnlyList<string> ActiveRegions,
@@ -8,4 +8,5 @@ public sealed record ClusterStatus(
     TrackingInfo Tracking,
     IReadOnlyList<RunRecord> LastRuns,
     RetentionInfo Retention,
-    string DataSource);
+    string DataSource,
+    BrokenItemsInfo? BrokenItems);

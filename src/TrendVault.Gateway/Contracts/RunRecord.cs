@@ -1,3 +1,6 @@
 namespace TrendVault.Gateway.Contracts;
 
-public sealed record RunRecord(string Region, DateTimeOffset Bucket, string Status, int Attempts, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Videos, int ApiCalls, string? Error);
+/// <summary>A collection run; <see cref="BrokenReasons"/> counts its repaired and skipped chart items by reason.</summary>
+public sealed record RunRecord(
+    string Region, DateTimeOffset Bucket, string Status, int Attempts, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Videos, int ApiCalls, string? Error,
+    int Repaired, int Skipped, IReadOnlyDictionary<string, int> BrokenReasons);

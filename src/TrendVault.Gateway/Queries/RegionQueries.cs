@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using TrendVault.Gateway.Contracts;
 
@@ -75,7 +76,8 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls, error
+            SELECT region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls, error,
+                   repaired, skipped, broken_reasons::text
             FROM collection_runs ORDER BY started_at DESC, region_code LIMIT $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
@@ -84,9 +86,41 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync(cancellationToken))
         {
             runs.Add(new RunRecord(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2), reader.GetInt32(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.Nullable<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableString(8)));
+                reader.GetFieldValue<DateTimeOffset>(4), reader.Nullable<DateTimeOffset>(5), reader.GetInt32(6), reader.GetInt32(7), reader.NullableString(8),
+                reader.GetInt32(9), reader.GetInt32(10), JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(11))!));
         }
         return runs;
+    }
+
+    /// <summary>
+    /// Chart items repaired and skipped by the runs of the 24 hours up to the latest run's start: the
+    /// collection's own clock, whatever the gateway's says.
+    /// </summary>
+    public async Task<BrokenItemsInfo?> BrokenItemsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH window_start AS (SELECT max(started_at) - interval '24 hours' AS since FROM collection_runs),
+                 recent AS (SELECT c.repaired, c.skipped, c.broken_reasons FROM collection_runs c, window_start w WHERE c.started_at >= w.since)
+            SELECT NULL, (SELECT since FROM window_start), sum(repaired), sum(skipped) FROM recent
+            UNION ALL
+            SELECT r.key, NULL, sum(r.value::integer), NULL FROM recent, jsonb_each_text(recent.broken_reasons) AS r GROUP BY r.key
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        DateTimeOffset? since = null;
+        long repaired = 0, skipped = 0;
+        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.NullableString(0) is { } reason)
+            {
+                reasons[reason] = reader.GetInt64(2);
+            }
+            else
+            {
+                (since, repaired, skipped) = (reader.Nullable<DateTimeOffset>(1), reader.Nullable<long>(2) ?? 0, reader.Nullable<long>(3) ?? 0);
+            }
+        }
+        return since is { } start ? new BrokenItemsInfo(start, repaired, skipped, reasons) : null;
     }
 
     /// <summary>Every bucket from <paramref name="from"/> to <paramref name="to"/> that has no succeeded run, with what happened instead.</summary>

@@ -35,19 +35,19 @@ public sealed partial class ChartRecorder(
                     .WaitAsync(cancellationToken);
             }));
             var entries = chart.Entries.Select(e => new TrendingEntry(e.Rank, e.Video.Metadata.YouTubeId)).ToList();
-            await runs.CompleteAsync(region, bucket, entries, apiCalls, clock.GetUtcNow(), cancellationToken);
-            return new CollectionResult(region, bucket, CollectionOutcome.Collected, entries.Count, apiCalls, null);
+            await runs.CompleteAsync(region, bucket, entries, apiCalls, chart.Broken, clock.GetUtcNow(), cancellationToken);
+            return new CollectionResult(region, bucket, CollectionOutcome.Collected, entries.Count, apiCalls, null, chart.Broken.Repaired, chart.Broken.Skipped);
         }
         catch (Exception exception)
         {
-            var held = new HeldChart(region, bucket, fetchedAt, apiCalls, chart.Entries.Select(e => new HeldEntry(e.Rank, e.Video)).ToList());
+            var held = new HeldChart(region, bucket, fetchedAt, apiCalls, chart.Entries.Select(e => new HeldEntry(e.Rank, e.Video)).ToList(), chart.Broken);
             if (!await spool.HoldAsync(held, CancellationToken.None))
             {
                 return new CollectionResult(region, bucket, CollectionOutcome.Failed, 0, apiCalls, $"could not be stored ({exception.Message}) and the spool is full: the chart was dropped");
             }
             LogHeld(region, bucket, held.Entries.Count, spool.Folder, exception.Message);
             return new CollectionResult(region, bucket, CollectionOutcome.Held, held.Entries.Count, apiCalls,
-                $"held in the spool of silo {silo.SiloAddress} until the database takes it: {exception.Message}");
+                $"held in the spool of silo {silo.SiloAddress} until the database takes it: {exception.Message}", chart.Broken.Repaired, chart.Broken.Skipped);
         }
     }
 

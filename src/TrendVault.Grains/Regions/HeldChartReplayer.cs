@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrendVault.Model;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
 using TrendVault.Storage.Spool;
@@ -79,7 +80,7 @@ public sealed partial class HeldChartReplayer(
         }
         await Task.WhenAll(chart.Entries.Select(entry => WriteSnapshotAsync(chart, entry, cancellationToken)));
         var ranks = chart.Entries.Select(entry => new TrendingEntry(entry.Rank, entry.Video.Metadata.YouTubeId)).ToList();
-        await runs.CompleteAsync(chart.Region, chart.Bucket, ranks, chart.ApiCalls, clock.GetUtcNow(), cancellationToken);
+        await runs.CompleteAsync(chart.Region, chart.Bucket, ranks, chart.ApiCalls, chart.Broken ?? BrokenItems.None, clock.GetUtcNow(), cancellationToken);
     }
 
     private async Task WriteSnapshotAsync(HeldChart chart, HeldEntry entry, CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using Npgsql;
+using NpgsqlTypes;
+using TrendVault.Model;
 
 namespace TrendVault.Storage.Collection;
 
@@ -60,9 +63,12 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Stores the chart's ranks and marks the run succeeded in one transaction. Called only after
-    /// every video's snapshot committed, so a succeeded run always has its data.
+    /// every video's snapshot committed, so a succeeded run always has its data. <paramref name="broken"/>
+    /// records what the chart's broken items cost.
     /// </summary>
-    public async Task CompleteAsync(string region, DateTimeOffset bucket, IReadOnlyList<TrendingEntry> entries, int apiCalls, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    public async Task CompleteAsync(
+        string region, DateTimeOffset bucket, IReadOnlyList<TrendingEntry> entries, int apiCalls, BrokenItems broken, DateTimeOffset finishedAt,
+        CancellationToken cancellationToken = default)
     {
         // One round trip: the statements of a batch run in one implicit transaction.
         await using var batch = dataSource.CreateBatch();
@@ -79,7 +85,8 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
         var update = new NpgsqlBatchCommand("""
             UPDATE collection_runs
-            SET status = 'succeeded', error = NULL, videos = $3, api_calls = api_calls + $4, finished_at = $5
+            SET status = 'succeeded', error = NULL, videos = $3, api_calls = api_calls + $4, finished_at = $5,
+                repaired = $6, skipped = $7, broken_reasons = $8
             WHERE region_code = $1 AND bucket = $2
             """);
         update.Parameters.Add(new NpgsqlParameter { Value = region });
@@ -87,6 +94,9 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         update.Parameters.Add(new NpgsqlParameter { Value = entries.Count });
         update.Parameters.Add(new NpgsqlParameter { Value = apiCalls });
         update.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+        update.Parameters.Add(new NpgsqlParameter { Value = broken.Repaired });
+        update.Parameters.Add(new NpgsqlParameter { Value = broken.Skipped });
+        update.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(broken.Reasons), NpgsqlDbType = NpgsqlDbType.Jsonb });
         batch.BatchCommands.Add(insert);
         batch.BatchCommands.Add(update);
         await batch.ExecuteNonQueryAsync(cancellationToken);

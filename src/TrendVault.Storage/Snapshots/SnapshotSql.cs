@@ -35,7 +35,8 @@ internal static class SnapshotSql
 
     // New videos are inserted only when absent, so an existing id never burns an identity value;
     // existing ones take the newest metadata unless a chart saw them after this observation, and
-    // only a chart sighting moves last_seen_at. Snapshot conflicts mean "already stored": skip.
+    // only a chart sighting moves last_seen_at. Snapshot conflicts mean "already stored": skip. A video
+    // observed without a view count (no statistics, or one beyond a bigint) is stored without a snapshot.
     public const string Merge = """
         CREATE TEMP TABLE latest_stage ON COMMIT DROP AS
             SELECT DISTINCT ON (youtube_id) *, max(seen_at) FILTER (WHERE on_chart) OVER (PARTITION BY youtube_id) AS charted_at
@@ -72,6 +73,7 @@ internal static class SnapshotSql
         INSERT INTO video_snapshots (video_id, bucket, views, likes, comments)
         SELECT v.id, s.bucket, s.views, s.likes, s.comments
         FROM snapshot_stage s JOIN videos v ON v.youtube_id = s.youtube_id
+        WHERE s.views IS NOT NULL
         ON CONFLICT (video_id, bucket) DO NOTHING;
         """;
 }

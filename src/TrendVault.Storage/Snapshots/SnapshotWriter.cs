@@ -93,10 +93,11 @@ public sealed partial class SnapshotWriter(
                 LogRetry(batch.Count, attempt, delay.TotalMilliseconds, exception.Message);
                 await Task.Delay(delay, cancellationToken);
             }
-            catch (PostgresException exception) when (!exception.IsTransient && batch.Count > 1)
+            catch (Exception exception) when (exception is not OperationCanceledException && !IsTransient(exception) && batch.Count > 1)
             {
-                // A record the database refuses must not fail its neighbours: halve until it stands alone.
-                LogSplit(batch.Count, exception.SqlState);
+                // A record the database refuses, or one this process cannot even encode (a lone surrogate, an
+                // out-of-range number), must not fail its neighbours: halve until it stands alone.
+                LogSplit(batch.Count, exception is PostgresException postgres ? postgres.SqlState : exception.GetType().Name);
                 var half = batch.Count / 2;
                 await WriteWithRetryAsync(batch[..half], settings, cancellationToken);
                 await WriteWithRetryAsync(batch[half..], settings, cancellationToken);
@@ -152,7 +153,8 @@ public sealed partial class SnapshotWriter(
             await using var importer = await connection.BeginBinaryImportAsync(SnapshotSql.CopySnapshots, cancellationToken);
             for (var i = 0; i < batch.Count; i++)
             {
-                if (ids[i] is { } id)
+                // Without a view count there is no snapshot to store (the column, like a compacted day's slot, needs views).
+                if (ids[i] is { } id && batch[i].Record.Statistics.Views is not null)
                 {
                     var record = batch[i].Record;
                     await importer.StartRowAsync(cancellationToken);
@@ -233,10 +235,11 @@ public sealed partial class SnapshotWriter(
         await WriteNullableAsync(importer, video.Description, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(video.ChannelId, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(video.ChannelTitle, NpgsqlDbType.Text, cancellationToken);
-        await WriteNullableAsync(importer, video.CategoryId is { } category ? (short?)category : null, NpgsqlDbType.Smallint, cancellationToken);
+        // Checked: a value beyond its column throws here and is isolated, instead of being stored wrapped around.
+        await WriteNullableAsync(importer, video.CategoryId is { } category ? checked((short?)category) : null, NpgsqlDbType.Smallint, cancellationToken);
         await importer.WriteAsync(video.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
         await WriteNullableAsync(importer, video.PublishedAt?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-        await WriteNullableAsync(importer, video.Duration is { } duration ? (int?)duration.TotalSeconds : null, NpgsqlDbType.Integer, cancellationToken);
+        await WriteNullableAsync(importer, video.Duration is { } duration ? checked((int?)duration.TotalSeconds) : null, NpgsqlDbType.Integer, cancellationToken);
         await WriteNullableAsync(importer, video.ThumbnailUrl, NpgsqlDbType.Text, cancellationToken);
         await WriteNullableAsync(importer, video.DefaultAudioLanguage, NpgsqlDbType.Text, cancellationToken);
         await importer.WriteAsync(metadataHash, NpgsqlDbType.Bigint, cancellationToken);
@@ -248,7 +251,7 @@ public sealed partial class SnapshotWriter(
 
     private static async Task WriteStatisticsAsync(NpgsqlBinaryImporter importer, VideoStatistics statistics, CancellationToken cancellationToken)
     {
-        await importer.WriteAsync(statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
+        await WriteNullableAsync(importer, statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
         await WriteNullableAsync(importer, statistics.Likes, NpgsqlDbType.Bigint, cancellationToken);
         await WriteNullableAsync(importer, statistics.Comments, NpgsqlDbType.Bigint, cancellationToken);
     }
@@ -266,8 +269,8 @@ public sealed partial class SnapshotWriter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot batch of {Count} failed on attempt {Attempt}; retrying in {DelayMs:F0} ms: {Reason}")]
     private partial void LogRetry(int count, int attempt, double delayMs, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot batch of {Count} refused by the database ({SqlState}); writing it in halves")]
-    private partial void LogSplit(int count, string sqlState);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot batch of {Count} refused ({Reason}); writing it in halves")]
+    private partial void LogSplit(int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot batch of {Count} failed after {Attempts} attempt(s)")]
     private partial void LogFailed(Exception exception, int count, int attempts);

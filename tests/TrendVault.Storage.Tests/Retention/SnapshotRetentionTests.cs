@@ -71,7 +71,7 @@ public sealed class SnapshotRetentionTests : IAsyncLifetime
         }
         var runs = new CollectionRunStore(_database.DataSource);
         await runs.StartAsync("NL", bucket, bucket);
-        await runs.CompleteAsync("NL", bucket, videos.Select((video, i) => new TrendingEntry(i + 1, video)).ToList(), 1, bucket);
+        await runs.CompleteAsync("NL", bucket, videos.Select((video, i) => new TrendingEntry(i + 1, video)).ToList(), 1, BrokenItems.None, bucket);
     }
 
     public async Task DisposeAsync()

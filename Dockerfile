@@ -25,6 +25,7 @@ COPY src/TrendVault.Abstractions/TrendVault.Abstractions.csproj src/TrendVault.A
 COPY src/TrendVault.Grains/TrendVault.Grains.csproj             src/TrendVault.Grains/
 COPY src/TrendVault.Storage/TrendVault.Storage.csproj           src/TrendVault.Storage/
 COPY src/TrendVault.YouTube/TrendVault.YouTube.csproj           src/TrendVault.YouTube/
+COPY src/TrendVault.ServiceDefaults/TrendVault.ServiceDefaults.csproj src/TrendVault.ServiceDefaults/
 COPY src/TrendVault.Silo/TrendVault.Silo.csproj                 src/TrendVault.Silo/
 COPY src/TrendVault.Gateway/TrendVault.Gateway.csproj           src/TrendVault.Gateway/
 COPY src/TrendVault.Gateway/ClientApp/package.json src/TrendVault.Gateway/ClientApp/package-lock.json src/TrendVault.Gateway/ClientApp/

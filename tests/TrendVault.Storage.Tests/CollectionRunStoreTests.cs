@@ -85,5 +85,14 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         Assert.Equal(new object?[] { 2, 1, "1", "1", false }, run);
     }
 
+    [Fact]
+    public async Task A_run_whose_start_never_reached_the_database_is_recorded_when_it_completes()
+    {
+        await _runs.CompleteAsync("NL", Bucket, [], apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(1));
+
+        var run = Assert.Single(await _database.RowsAsync("SELECT status, attempts, api_calls FROM collection_runs"));
+        Assert.Equal(new object?[] { "succeeded", 1, 4 }, run);
+    }
+
     public async Task DisposeAsync() => await _database.DisposeAsync();
 }

@@ -83,11 +83,13 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         insert.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
         insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
         insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
+        // An upsert: when the database was away as the attempt began, its run row was never written.
         var update = new NpgsqlBatchCommand("""
-            UPDATE collection_runs
-            SET status = 'succeeded', error = NULL, videos = $3, api_calls = api_calls + $4, finished_at = $5,
+            INSERT INTO collection_runs (region_code, bucket, status, started_at, finished_at, videos, api_calls, repaired, skipped, broken_reasons)
+            VALUES ($1, $2, 'succeeded', $5, $5, $3, $4, $6, $7, $8)
+            ON CONFLICT (region_code, bucket) DO UPDATE
+            SET status = 'succeeded', error = NULL, videos = $3, api_calls = collection_runs.api_calls + $4, finished_at = $5,
                 repaired = $6, skipped = $7, broken_reasons = $8
-            WHERE region_code = $1 AND bucket = $2
             """);
         update.Parameters.Add(new NpgsqlParameter { Value = region });
         update.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });

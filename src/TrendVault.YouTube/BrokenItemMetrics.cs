@@ -9,14 +9,12 @@ namespace TrendVault.YouTube;
 /// </summary>
 public sealed class BrokenItemMetrics
 {
-    public const string MeterName = "TrendVault";
-
     private readonly Counter<long> _repaired;
     private readonly Counter<long> _skipped;
 
     public BrokenItemMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(TrendVaultTelemetry.MeterName);
         _repaired = meter.CreateCounter<long>("trendvault.videos.repaired", "{video}", "Videos from the YouTube API stored with a defect repaired, by reason");
         _skipped = meter.CreateCounter<long>("trendvault.videos.skipped", "{item}", "Video items from the YouTube API left out as unusable, by reason");
     }

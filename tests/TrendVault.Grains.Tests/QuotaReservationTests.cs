@@ -65,7 +65,7 @@ public sealed class QuotaReservationTests(CollectionClusterFixture fixture)
             var factory = fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredService<IMeterFactory>();
             _listener.InstrumentPublished = (instrument, listener) =>
             {
-                if (instrument.Meter.Scope == factory && instrument.Meter.Name == QuotaMetrics.MeterName)
+                if (instrument.Meter.Scope == factory && instrument.Meter.Name == TrendVaultTelemetry.MeterName)
                 {
                     listener.EnableMeasurementEvents(instrument);
                 }

@@ -9,8 +9,6 @@ namespace TrendVault.Grains.Quota;
 /// </summary>
 public sealed class QuotaMetrics
 {
-    public const string MeterName = "TrendVault";
-
     private readonly Counter<long> _unitsUsed;
     private readonly Counter<long> _refreshUnitsSkipped;
     private readonly Counter<long> _reservationsExpired;
@@ -18,7 +16,7 @@ public sealed class QuotaMetrics
 
     public QuotaMetrics(IMeterFactory meters)
     {
-        var meter = meters.Create(MeterName);
+        var meter = meters.Create(TrendVaultTelemetry.MeterName);
         _unitsUsed = meter.CreateCounter<long>("trendvault.quota.units_used", "{unit}", "API units recorded as spent, by the priority of the grant");
         _refreshUnitsSkipped = meter.CreateCounter<long>("trendvault.quota.refresh_units_skipped", "{unit}", "Refresh units asked for and not granted");
         _reservationsExpired = meter.CreateCounter<long>("trendvault.quota.reservations_expired", "{reservation}", "Grants whose usage was never recorded, counted as spent");

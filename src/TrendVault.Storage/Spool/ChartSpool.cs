@@ -28,7 +28,7 @@ public sealed partial class ChartSpool
         Folder = System.IO.Path.GetFullPath(options.Value.Path);
         _maxBytes = options.Value.MaxBytes;
         _logger = logger;
-        var meter = meters.Create("TrendVault");
+        var meter = meters.Create(TrendVaultTelemetry.MeterName);
         _dropped = meter.CreateCounter<long>("trendvault.spool.dropped", "{chart}", "Fetched charts lost because the spool was full or a held file could not be read");
         _droppedSnapshots = meter.CreateCounter<long>("trendvault.spool.dropped_snapshots", "{snapshot}", "Video snapshots in the dropped charts");
         _replayed = meter.CreateCounter<long>("trendvault.spool.replayed", "{chart}", "Held charts written to the database after it came back");

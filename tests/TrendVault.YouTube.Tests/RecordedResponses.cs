@@ -1,3 +1,4 @@
+using TrendVault.Testing;
 using System.Net;
 using System.Text;
 using Google.Apis.Http;

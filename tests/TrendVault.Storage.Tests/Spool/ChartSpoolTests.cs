@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrendVault.Model;
 using TrendVault.Storage.Spool;
+using TrendVault.Testing;
 
 namespace TrendVault.Storage.Tests.Spool;
 
@@ -9,7 +10,7 @@ public sealed class ChartSpoolTests : IDisposable
 {
     private static readonly DateTimeOffset Bucket = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"tv-spool-{Guid.NewGuid():N}");
-    private readonly MeterRecorder _meters = new();
+    private readonly TestMeters _meters = new();
 
     [Fact]
     public async Task A_held_chart_is_read_back_whole_by_a_spool_started_later_on_the_same_folder()
@@ -62,8 +63,8 @@ public sealed class ChartSpoolTests : IDisposable
 
         Assert.False(held);
         Assert.Single(spool.Held());
-        Assert.Equal(1, _meters.Sum("trendvault.spool.dropped;reason=full"));
-        Assert.Equal(50, _meters.Sum("trendvault.spool.dropped_snapshots;reason=full"));
+        Assert.Equal(1, _meters.Sum("trendvault.spool.dropped", "reason", "full"));
+        Assert.Equal(50, _meters.Sum("trendvault.spool.dropped_snapshots", "reason", "full"));
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ChartSpoolTests : IDisposable
 
         Assert.Empty(spool.Held());
         Assert.True(File.Exists(file + ".unreadable"));
-        Assert.Equal(1, _meters.Sum("trendvault.spool.dropped;reason=unreadable"));
+        Assert.Equal(1, _meters.Sum("trendvault.spool.dropped", "reason", "unreadable"));
     }
 
     private ChartSpool Spool(long maxBytes = 1L << 30) =>

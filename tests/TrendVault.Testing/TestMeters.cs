@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace TrendVault.YouTube.Tests;
+namespace TrendVault.Testing;
 
 /// <summary>
 /// A meter factory of its own, so a test sees only the measurements of the client it built:

@@ -48,22 +48,9 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
         {
             if (Server is not null)
             {
-                KeepServerLog();
+                Server.KeepLogIn(Logs);
                 await Server.DisposeAsync();
             }
-        }
-    }
-
-    // Best effort: the folder may be gone (scripts/test.sh empties TestResults when it starts).
-    private void KeepServerLog()
-    {
-        try
-        {
-            Directory.CreateDirectory(Logs);
-            File.Copy(Server.LogPath, Path.Combine(Logs, "postgres.log"), overwrite: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }

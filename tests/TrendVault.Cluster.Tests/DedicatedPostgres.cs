@@ -60,6 +60,19 @@ public sealed class DedicatedPostgres : IAsyncDisposable
         return connectionString;
     }
 
+    /// <summary>Copies the server's log into a test's log folder as postgres.log; best effort (scripts/test.sh empties TestResults when it starts).</summary>
+    public void KeepLogIn(string logFolder)
+    {
+        try
+        {
+            Directory.CreateDirectory(logFolder);
+            File.Copy(LogPath, Path.Combine(logFolder, "postgres.log"), overwrite: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     /// <summary>pg_ctl stop -m fast: every session is terminated, like a server restart or failover.</summary>
     public Task<TimeSpan> StopAsync() => ScriptAsync("stop", DataDirectory);
 

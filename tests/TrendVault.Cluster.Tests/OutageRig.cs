@@ -131,13 +131,7 @@ public sealed class OutageRig : IAsyncDisposable
         }
         finally
         {
-            try
-            {
-                File.Copy(Server.LogPath, Path.Combine(Logs, "postgres.log"), overwrite: true);
-            }
-            catch (IOException)
-            {
-            }
+            Server.KeepLogIn(Logs);
             await Server.DisposeAsync();
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrendVault.Model;
+using TrendVault.Storage;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
 using TrendVault.Storage.Spool;
@@ -89,15 +90,12 @@ public sealed partial class HeldChartReplayer(
         {
             await writer.WriteAsync(new SnapshotRecord(entry.Video.Metadata, entry.Video.Statistics, chart.Bucket, chart.FetchedAt), cancellationToken);
         }
-        catch (Exception exception) when (!IsOutage(exception))
+        catch (Exception exception) when (exception is not OperationCanceledException && !DatabaseOutage.Is(exception))
         {
             // A record the database refuses costs only itself (its rank is then left out); an outage ends the round.
             LogSnapshotRefused(exception, entry.Video.Metadata.YouTubeId, chart.Region, chart.Bucket);
         }
     }
-
-    private static bool IsOutage(Exception exception) =>
-        exception is Npgsql.NpgsqlException { IsTransient: true } or TimeoutException or OperationCanceledException or System.Net.Sockets.SocketException;
 
     private async Task AbandonStaleRunsAsync(CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await CollectionWindow.WaitUntilAsync(downAt + Outage);
         var held = rig.HeldCharts();
         var heldBytes = rig.HeldBytes();
+        var heldAt = DateTimeOffset.UtcNow;
         await rig.Server.StartAgainAsync();
         var upAt = DateTimeOffset.UtcNow;
         var last = await rig.CaughtUpAsync();
@@ -42,12 +43,16 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         var outageBuckets = BucketsStartedBetween(downAt, upAt);
         Assert.All(Settings.Regions, region => Assert.True(ticks[region] >= outageBuckets.Count,
             $"{region} received {ticks[region]} reminder ticks during the outage, fewer than the {outageBuckets.Count} buckets it spanned."));
-        Assert.All(outageBuckets, bucket => Assert.All(Settings.Regions, region => Assert.Contains((region, bucket), held)));
+        // A bucket that began within a tick period of reading the spool may not have been fetched yet
+        // (a 5-minute outage from mid-bucket ends on a boundary); the window check below still covers it.
+        var surelyFetched = BucketsStartedBetween(downAt, heldAt - Settings.TickPeriod - TimeSpan.FromSeconds(5));
+        Assert.NotEmpty(surelyFetched);
+        Assert.All(surelyFetched, bucket => Assert.All(Settings.Regions, region => Assert.Contains((region, bucket), held)));
         await AssertWindowCompleteAsync(rig, first, last);
 
         // Operators see the same story in the silo's metrics.
         var metrics = new PrometheusText(await rig.Cluster.Api.GetStringAsync(rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])));
-        Assert.All(Settings.Regions, region => Assert.True(metrics.Sum("trendvault_collection_runs_total", ("region", region), ("outcome", "held")) >= outageBuckets.Count,
+        Assert.All(Settings.Regions, region => Assert.True(metrics.Sum("trendvault_collection_runs_total", ("region", region), ("outcome", "held")) >= surelyFetched.Count,
             $"{region}: held runs not counted in {rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])}"));
         Assert.True(metrics.Sum("trendvault_spool_replayed_total") >= held.Count, "replayed charts not counted");
         Assert.Equal(0, metrics.Sum("trendvault_spool_held"));

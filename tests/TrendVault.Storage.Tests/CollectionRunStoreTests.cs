@@ -94,5 +94,40 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         Assert.Equal(new object?[] { "succeeded", 1, 4 }, run);
     }
 
+    [Fact]
+    public async Task A_chart_is_one_row_with_each_video_at_its_rank_and_an_empty_rank_where_an_item_was_skipped()
+    {
+        await AddVideosAsync("aaaaaaaaaaa", "bbbbbbbbbbb", "ccccccccccc");
+        List<TrendingEntry> chart = [new(1, "bbbbbbbbbbb"), new(2, "aaaaaaaaaaa"), new(4, "ccccccccccc")];
+
+        await _runs.CompleteAsync("NL", Bucket, chart, apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(1));
+        await _runs.CompleteAsync("NL", Bucket, chart.Take(1).ToList(), apiCalls: 4, BrokenItems.None, Bucket.AddMinutes(2));
+
+        Assert.Equal("{2,1,NULL,3}", await _database.ScalarAsync<string>("SELECT video_ids::text FROM trending_charts"));
+        var entries = await _database.RowsAsync("SELECT rank, video_id FROM trending_entries ORDER BY rank");
+        Assert.Equal([new object?[] { (short)1, 2 }, new object?[] { (short)2, 1 }, new object?[] { (short)4, 3 }], entries);
+    }
+
+    [Fact]
+    public async Task Each_video_keeps_its_best_rank_and_last_bucket_per_region()
+    {
+        await AddVideosAsync("aaaaaaaaaaa", "bbbbbbbbbbb");
+
+        await _runs.CompleteAsync("NL", Bucket, [new(3, "aaaaaaaaaaa"), new(5, "bbbbbbbbbbb")], 4, BrokenItems.None, Bucket);
+        await _runs.CompleteAsync("NL", Bucket.AddHours(1), [new(1, "aaaaaaaaaaa"), new(9, "bbbbbbbbbbb")], 4, BrokenItems.None, Bucket.AddHours(1));
+
+        var regions = await _database.RowsAsync("SELECT video_id, best_rank, last_bucket FROM video_chart_regions WHERE region_code = 'NL' ORDER BY video_id");
+        Assert.Equal([new object?[] { 1, (short)1, Bucket.AddHours(1).UtcDateTime }, new object?[] { 2, (short)5, Bucket.AddHours(1).UtcDateTime }], regions);
+    }
+
+    private async Task AddVideosAsync(params string[] youTubeIds)
+    {
+        foreach (var id in youTubeIds)
+        {
+            await _database.ScalarAsync<int>(
+                "INSERT INTO videos (youtube_id, title, channel_id, channel_title, first_seen_at) VALUES ($1, 't', 'c', 'c', $2) RETURNING id", id, Bucket.UtcDateTime);
+        }
+    }
+
     public async Task DisposeAsync() => await _database.DisposeAsync();
 }

@@ -200,7 +200,8 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
 
     private async Task CopyChartsAsync(NpgsqlConnection connection, int firstHour, int endHour, int[][] slots, int[] arrived, int[] ids)
     {
-        await using (var entries = await connection.BeginBinaryImportAsync("COPY trending_entries (region_code, bucket, rank, video_id) FROM STDIN (FORMAT BINARY)"))
+        var ranked = new int[RealisticYear.ChartLength];
+        await using (var charts = await connection.BeginBinaryImportAsync("COPY trending_charts (region_code, bucket, video_ids) FROM STDIN (FORMAT BINARY)"))
         {
             for (var hour = firstHour; hour < endHour; hour++)
             {
@@ -214,16 +215,17 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
                     }
                     for (var slot = 0; slot < RealisticYear.ChartLength; slot++)
                     {
-                        entries.StartRow();
-                        entries.Write(year.Regions[region], NpgsqlDbType.Text);
-                        entries.Write(bucket, NpgsqlDbType.TimestampTz);
-                        entries.Write(RealisticYear.Rank(region, hour, slot), NpgsqlDbType.Smallint);
-                        entries.Write(ids[slots[region][slot]], NpgsqlDbType.Integer);
+                        ranked[RealisticYear.Rank(region, hour, slot) - 1] = ids[slots[region][slot]];
                     }
+                    charts.StartRow();
+                    charts.Write(year.Regions[region], NpgsqlDbType.Text);
+                    charts.Write(bucket, NpgsqlDbType.TimestampTz);
+                    charts.Write(ranked, NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 }
             }
-            await entries.CompleteAsync();
+            await charts.CompleteAsync();
         }
+        await ChartRegions.UpsertAsync(connection, year.Start.AddHours(firstHour), year.Start.AddHours(endHour));
         await using var runs = await connection.BeginBinaryImportAsync(
             "COPY collection_runs (region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls) FROM STDIN (FORMAT BINARY)");
         for (var hour = firstHour; hour < endHour; hour++)

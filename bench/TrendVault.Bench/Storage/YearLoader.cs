@@ -10,7 +10,7 @@ namespace TrendVault.Bench.Storage;
 /// <summary>
 /// Loads a <see cref="SyntheticYear"/> into the product's tables the way a year of production would leave
 /// them: day by day, binary COPY of each hour's snapshots into video_snapshots, the charts into
-/// trending_entries and collection_runs, then the product's <see cref="SnapshotCompactor"/> with the
+/// trending_charts (with the per-video chart_regions summary) and collection_runs, then the product's <see cref="SnapshotCompactor"/> with the
 /// clock at the end of that day and the default two-day hot window, then VACUUM (ANALYZE) of the hot table
 /// (in production a day takes a day and autovacuum keeps up; here a day takes a second).
 /// </summary>
@@ -148,7 +148,8 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
     {
         await using var connection = await loader.OpenConnectionAsync();
         var chart = new int[SyntheticYear.ChartLength];
-        await using (var entries = await connection.BeginBinaryImportAsync("COPY trending_entries (region_code, bucket, rank, video_id) FROM STDIN (FORMAT BINARY)"))
+        var ranked = new int[SyntheticYear.ChartLength];
+        await using (var charts = await connection.BeginBinaryImportAsync("COPY trending_charts (region_code, bucket, video_ids) FROM STDIN (FORMAT BINARY)"))
         {
             for (var hour = firstHour; hour < endHour; hour++)
             {
@@ -158,16 +159,17 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
                     year.Chart(region, hour, chart);
                     for (var rank = 0; rank < chart.Length; rank++)
                     {
-                        entries.StartRow();
-                        entries.Write(year.Regions[region], NpgsqlDbType.Text);
-                        entries.Write(bucket, NpgsqlDbType.TimestampTz);
-                        entries.Write((short)(rank + 1), NpgsqlDbType.Smallint);
-                        entries.Write(videoIds[chart[rank]], NpgsqlDbType.Integer);
+                        ranked[rank] = videoIds[chart[rank]];
                     }
+                    charts.StartRow();
+                    charts.Write(year.Regions[region], NpgsqlDbType.Text);
+                    charts.Write(bucket, NpgsqlDbType.TimestampTz);
+                    charts.Write(ranked, NpgsqlDbType.Array | NpgsqlDbType.Integer);
                 }
             }
-            await entries.CompleteAsync();
+            await charts.CompleteAsync();
         }
+        await ChartRegions.UpsertAsync(connection, year.Start.AddHours(firstHour), year.Start.AddHours(endHour));
         await using var runs = await connection.BeginBinaryImportAsync(
             "COPY collection_runs (region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls) FROM STDIN (FORMAT BINARY)");
         for (var hour = firstHour; hour < endHour; hour++)

@@ -43,6 +43,9 @@ public static class ExportApi
         csv.Context.RegisterClassMap<TrendingExportMap>();
         csv.WriteHeader<TrendingExportRow>();
         await csv.NextRecordAsync();
+        // The download starts now, not when the writer's buffer first fills.
+        await csv.FlushAsync();
+        await writer.FlushAsync(cancellationToken);
         await foreach (var row in export.TrendingAsync(code, fromTime, toTime, cancellationToken))
         {
             csv.WriteRecord(row);

@@ -8,10 +8,13 @@ namespace TrendVault.Gateway.Apis;
 
 public static class StatsApi
 {
+    /// <summary>Longer windows read every point of every video charted in them (issue 12: 7 s for 30 days of all regions).</summary>
+    public const int MaxWindowDays = 30;
+
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/stats").WithTags("Stats");
-        api.MapGet("/top", TopGainers).WithSummary("Biggest gainers of views, likes or comments over a window ending at the latest collected bucket");
+        api.MapGet("/top", TopGainers).WithSummary("Biggest gainers of views, likes or comments over a window (at most 30 days) ending at the latest collected bucket");
         return app;
     }
 
@@ -22,7 +25,7 @@ public static class StatsApi
         var errors = new RequestErrors();
         var code = RequestParsing.RegionCode(region, "region", errors, required: false);
         var gainMetric = RequestParsing.Choice(metric, "metric", GainMetric.Views, errors);
-        var span = RequestParsing.Window(window, "window", TimeSpan.FromHours(24), errors);
+        var span = RequestParsing.Window(window, "window", TimeSpan.FromHours(24), MaxWindowDays, errors);
         var top = RequestParsing.Integer(limit, "limit", 10, 1, 100, errors);
         if (errors.Any)
         {

@@ -10,10 +10,13 @@ public static class VideosApi
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>How deep pages reach (page × pageSize): an OFFSET reads every row it skips.</summary>
+    public const int MaxDepth = 10_000;
+
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/videos").WithTags("Videos");
-        api.MapGet("/", ListVideos).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100)");
+        api.MapGet("/", ListVideos).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
         api.MapGet("/{videoId}", GetVideo).WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank");
         api.MapGet("/{videoId}/snapshots", GetSnapshots).WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day");
         return app;
@@ -31,6 +34,10 @@ public static class VideosApi
             RequestParsing.Choice(sort, "sort", VideoSort.LastSeen, errors),
             RequestParsing.Integer(page, "page", 1, 1, 1_000_000, errors),
             RequestParsing.Integer(pageSize, "pageSize", 20, 1, MaxPageSize, errors));
+        if (!errors.Any && (long)filter.Page * filter.PageSize > MaxDepth)
+        {
+            errors.Add("page", $"Pages reach at most {MaxDepth:N0} videos deep (page × pageSize); narrow the list with region, category or q.");
+        }
         if (errors.Any)
         {
             return Problems.Invalid(errors);

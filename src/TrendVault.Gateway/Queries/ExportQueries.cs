@@ -3,20 +3,21 @@ using Npgsql;
 
 namespace TrendVault.Gateway.Queries;
 
-/// <summary>Streams trending entries with their snapshot, row by row, for CSV export.</summary>
+/// <summary>Streams chart entries with their snapshot, row by row, for CSV export: charts in index order, ranks sorted within each.</summary>
 public sealed class ExportQueries(NpgsqlDataSource dataSource)
 {
     public async IAsyncEnumerable<TrendingExportRow> TrendingAsync(string? region, DateTimeOffset? from, DateTimeOffset? to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT v.youtube_id, t.bucket, v.title, v.channel_title, v.category_id, v.published_at, v.tags,
-                   s.views, s.likes, s.comments, v.thumbnail_url, v.description, t.region_code, t.rank
-            FROM trending_entries t
-            JOIN videos v ON v.id = t.video_id
-            LEFT JOIN LATERAL video_point(t.video_id, t.bucket) s ON true
-            WHERE ($1::text IS NULL OR t.region_code = $1)
-              AND ($2::timestamptz IS NULL OR t.bucket >= $2) AND ($3::timestamptz IS NULL OR t.bucket <= $3)
-            ORDER BY t.bucket, t.region_code, t.rank
+            SELECT v.youtube_id, c.bucket, v.title, v.channel_title, v.category_id, v.published_at, v.tags,
+                   s.views, s.likes, s.comments, v.thumbnail_url, v.description, c.region_code, u.rank::smallint
+            FROM trending_charts c
+            CROSS JOIN LATERAL unnest(c.video_ids) WITH ORDINALITY AS u(video_id, rank)
+            JOIN videos v ON v.id = u.video_id
+            LEFT JOIN LATERAL video_point(u.video_id, c.bucket) s ON true
+            WHERE ($1::text IS NULL OR c.region_code = $1)
+              AND ($2::timestamptz IS NULL OR c.bucket >= $2) AND ($3::timestamptz IS NULL OR c.bucket <= $3)
+            ORDER BY c.bucket, c.region_code, u.rank
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)from?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });

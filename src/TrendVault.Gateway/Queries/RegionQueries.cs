@@ -156,12 +156,14 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
     public async Task<TrackingInfo> TrackingAsync(int trackingDays, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH latest AS (SELECT max(bucket) AS bucket FROM collection_runs WHERE status = 'succeeded')
-            SELECT count(*) FILTER (WHERE v.gone_at IS NULL AND g.last_seen_at >= latest.bucket),
-                   count(*) FILTER (WHERE v.gone_at IS NULL AND g.last_seen_at < latest.bucket
-                                    AND g.last_seen_at >= latest.bucket - make_interval(days => $1)),
-                   count(*) FILTER (WHERE v.gone_at IS NOT NULL)
-            FROM videos v JOIN video_sightings g ON g.video_id = v.id, latest
+            WITH latest AS (SELECT max(bucket) AS bucket FROM collection_runs WHERE status = 'succeeded'),
+                 recent AS (
+                     SELECT g.last_seen_at >= latest.bucket AS on_chart
+                     FROM video_sightings g JOIN videos v ON v.id = g.video_id, latest
+                     WHERE g.last_seen_at >= latest.bucket - make_interval(days => $1) AND v.gone_at IS NULL)
+            SELECT (SELECT count(*) FROM recent WHERE on_chart),
+                   (SELECT count(*) FROM recent WHERE NOT on_chart),
+                   (SELECT count(*) FROM videos WHERE gone_at IS NOT NULL)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = trackingDays });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -169,14 +171,10 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return new TrackingInfo(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), trackingDays);
     }
 
-    /// <summary>The oldest chart bucket kept: one index probe per region (a plain min(bucket) would scan the table).</summary>
+    /// <summary>The oldest chart bucket kept.</summary>
     public async Task<DateTimeOffset?> OldestChartAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT min(oldest.bucket)
-            FROM regions r
-            CROSS JOIN LATERAL (SELECT min(e.bucket) AS bucket FROM trending_entries e WHERE e.region_code = r.code) oldest
-            """);
+        await using var command = dataSource.CreateCommand("SELECT min(bucket) FROM trending_charts");
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime oldest ? new DateTimeOffset(oldest, TimeSpan.Zero) : null;
     }
 

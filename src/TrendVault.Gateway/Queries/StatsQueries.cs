@@ -25,8 +25,8 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
                 WHERE status = 'succeeded' AND ($1::text IS NULL OR region_code = $1)
             ),
             candidates AS (
-                SELECT DISTINCT t.video_id FROM trending_entries t, window_end w
-                WHERE ($1::text IS NULL OR t.region_code = $1) AND t.bucket BETWEEN w.e - $2 AND w.e
+                SELECT DISTINCT u.video_id FROM trending_charts c CROSS JOIN window_end w, unnest(c.video_ids) AS u(video_id)
+                WHERE ($1::text IS NULL OR c.region_code = $1) AND c.bucket BETWEEN w.e - $2 AND w.e AND u.video_id IS NOT NULL
             ),
             points AS (
                 SELECT c.video_id, s.bucket, s.{column} AS value

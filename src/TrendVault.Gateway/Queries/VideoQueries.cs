@@ -18,6 +18,9 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
 
     private const string LatestSnapshot = "LEFT JOIN LATERAL video_latest(v.id) latest ON true";
 
+    /// <summary>The list counts matches up to this many; VideosApi.MaxDepth keeps pages within it.</summary>
+    public const int MaxCounted = 10_000;
+
     public async Task<VideoPage> ListAsync(VideoFilter filter, CancellationToken cancellationToken)
     {
         var where = new StringBuilder("WHERE true");
@@ -25,7 +28,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         if (filter.Region is not null)
         {
             parameters.Add(new NpgsqlParameter { Value = filter.Region });
-            where.Append($" AND EXISTS (SELECT 1 FROM trending_entries t WHERE t.video_id = v.id AND t.region_code = ${parameters.Count})");
+            where.Append($" AND EXISTS (SELECT 1 FROM video_chart_regions c WHERE c.video_id = v.id AND c.region_code = ${parameters.Count})");
         }
         if (filter.Category is { } category)
         {
@@ -38,11 +41,12 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             where.Append($" AND (v.title ILIKE ${parameters.Count} OR v.channel_title ILIKE ${parameters.Count})");
         }
 
-        long total;
-        await using (var count = dataSource.CreateCommand($"SELECT count(*) FROM videos v JOIN video_sightings g ON g.video_id = v.id {where}"))
+        long counted;
+        await using (var count = dataSource.CreateCommand(
+            $"SELECT count(*) FROM (SELECT 1 FROM videos v JOIN video_sightings g ON g.video_id = v.id {where} LIMIT {MaxCounted + 1}) AS matches"))
         {
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
-            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            counted = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
         var orderBy = filter.Sort switch
@@ -74,7 +78,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
                 reader.Nullable<DateTimeOffset>(4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6),
                 reader.GetString(7), reader.Nullable<long>(8), reader.Nullable<long>(9), reader.Nullable<long>(10)));
         }
-        return new VideoPage(filter.Page, filter.PageSize, total, items);
+        return new VideoPage(filter.Page, filter.PageSize, Math.Min(counted, MaxCounted), counted > MaxCounted, items);
     }
 
     public async Task<VideoDetail?> FindAsync(string youTubeId, CancellationToken cancellationToken)
@@ -91,10 +95,10 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         video.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
         video.Parameters.Add(new NpgsqlParameter { Value = options.Value.TrackingDays });
         var regions = new NpgsqlBatchCommand("""
-            SELECT t.region_code, min(t.rank), max(t.bucket)
-            FROM trending_entries t JOIN videos v ON v.id = t.video_id
+            SELECT c.region_code, c.best_rank, c.last_bucket
+            FROM video_chart_regions c JOIN videos v ON v.id = c.video_id
             WHERE v.youtube_id = $1
-            GROUP BY t.region_code ORDER BY min(t.rank), t.region_code
+            ORDER BY c.best_rank, c.region_code
             """);
         regions.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
         batch.BatchCommands.Add(video);

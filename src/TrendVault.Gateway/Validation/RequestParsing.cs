@@ -83,8 +83,8 @@ public static partial class RequestParsing
         return fallback;
     }
 
-    /// <summary>A duration such as 90m, 24h or 7d, at most 366 days.</summary>
-    public static TimeSpan Window(string? value, string parameter, TimeSpan fallback, RequestErrors errors)
+    /// <summary>A duration such as 90m, 24h or 7d, at most <paramref name="maxDays"/> days.</summary>
+    public static TimeSpan Window(string? value, string parameter, TimeSpan fallback, int maxDays, RequestErrors errors)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -99,12 +99,12 @@ public static partial class RequestParsing
                 "h" => TimeSpan.FromHours(amount),
                 _ => TimeSpan.FromDays(amount),
             };
-            if (window <= TimeSpan.FromDays(366))
+            if (window <= TimeSpan.FromDays(maxDays))
             {
                 return window;
             }
         }
-        errors.Add(parameter, $"'{Shorten(value)}' is not a window: use a positive number with m, h or d (e.g. 24h, 7d), at most 366 days.");
+        errors.Add(parameter, $"'{Shorten(value)}' is not a window: use a positive number with m, h or d (e.g. 24h, 7d), at most {maxDays} days.");
         return fallback;
     }
 

@@ -5,7 +5,7 @@ using TrendVault.Model;
 
 namespace TrendVault.Storage.Collection;
 
-/// <summary>The collection_runs record of each (region, bucket), and the run's trending entries.</summary>
+/// <summary>The collection_runs record of each (region, bucket), and the run's chart.</summary>
 public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
@@ -72,17 +72,28 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
     {
         // One round trip: the statements of a batch run in one implicit transaction.
         await using var batch = dataSource.CreateBatch();
-        var insert = new NpgsqlBatchCommand("""
-            INSERT INTO trending_entries (region_code, bucket, rank, video_id)
-            SELECT $1, $2, e.rank, v.id
+        // The chart is one row: video_ids[r] is the video at rank r, NULL where a skipped item left rank r empty.
+        var chart = new NpgsqlBatchCommand("""
+            INSERT INTO trending_charts (region_code, bucket, video_ids)
+            SELECT $1, $2, array_agg(v.id ORDER BY r.rank)
+            FROM generate_series(1, (SELECT max(rank) FROM unnest($3::smallint[]) AS rank)) AS r(rank)
+            LEFT JOIN unnest($3::smallint[], $4::text[]) AS e(rank, youtube_id) ON e.rank = r.rank
+            LEFT JOIN videos v ON v.youtube_id = e.youtube_id
+            HAVING count(v.id) > 0
+            ON CONFLICT (region_code, bucket) DO NOTHING
+            """);
+        AddChartParameters(chart, region, bucket, entries);
+        var regions = new NpgsqlBatchCommand("""
+            INSERT INTO video_chart_regions (video_id, region_code, best_rank, last_bucket)
+            SELECT v.id, $1, min(e.rank), $2
             FROM unnest($3::smallint[], $4::text[]) AS e(rank, youtube_id)
             JOIN videos v ON v.youtube_id = e.youtube_id
-            ON CONFLICT DO NOTHING
+            GROUP BY v.id
+            ON CONFLICT (video_id, region_code) DO UPDATE
+            SET best_rank = least(video_chart_regions.best_rank, EXCLUDED.best_rank),
+                last_bucket = greatest(video_chart_regions.last_bucket, EXCLUDED.last_bucket)
             """);
-        insert.Parameters.Add(new NpgsqlParameter { Value = region });
-        insert.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
-        insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
-        insert.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
+        AddChartParameters(regions, region, bucket, entries);
         // An upsert: when the database was away as the attempt began, its run row was never written.
         var update = new NpgsqlBatchCommand("""
             INSERT INTO collection_runs (region_code, bucket, status, started_at, finished_at, videos, api_calls, repaired, skipped, broken_reasons)
@@ -99,8 +110,17 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         update.Parameters.Add(new NpgsqlParameter { Value = broken.Repaired });
         update.Parameters.Add(new NpgsqlParameter { Value = broken.Skipped });
         update.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(broken.Reasons), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        batch.BatchCommands.Add(insert);
+        batch.BatchCommands.Add(chart);
+        batch.BatchCommands.Add(regions);
         batch.BatchCommands.Add(update);
         await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddChartParameters(NpgsqlBatchCommand command, string region, DateTimeOffset bucket, IReadOnlyList<TrendingEntry> entries)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = region });
+        command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => (short)e.Rank).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = entries.Select(e => e.YouTubeId).ToArray() });
     }
 }

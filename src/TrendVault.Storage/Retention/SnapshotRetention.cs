@@ -11,24 +11,44 @@ namespace TrendVault.Storage.Retention;
 /// </summary>
 public sealed partial class SnapshotRetention(NpgsqlDataSource dataSource, ILogger<SnapshotRetention> logger)
 {
-    private const string DeleteEntries = """
-        DELETE FROM trending_entries WHERE ctid = ANY (ARRAY (
-            SELECT ctid FROM trending_entries WHERE bucket < $1 LIMIT $2))
+    // Each statement answers (rows deleted, what they held): a batch smaller than asked is the last.
+    private const string DeleteCharts = """
+        WITH gone AS (
+            DELETE FROM trending_charts WHERE ctid = ANY (ARRAY (
+                SELECT ctid FROM trending_charts WHERE bucket < $1 LIMIT $2))
+            RETURNING cardinality(array_remove(video_ids, NULL)) AS ranks)
+        SELECT count(*), coalesce(sum(ranks), 0) FROM gone
+        """;
+
+    // A video's best rank and last bucket in a region describe charts that are kept, or nothing.
+    private const string DeleteChartRegions = """
+        WITH gone AS (
+            DELETE FROM video_chart_regions WHERE ctid = ANY (ARRAY (
+                SELECT ctid FROM video_chart_regions WHERE last_bucket < $1 LIMIT $2))
+            RETURNING 1)
+        SELECT count(*), count(*) FROM gone
         """;
 
     private const string DeleteSnapshots = """
-        DELETE FROM video_snapshots WHERE ctid = ANY (ARRAY (
-            SELECT ctid FROM video_snapshots WHERE bucket < $1 LIMIT $2))
+        WITH gone AS (
+            DELETE FROM video_snapshots WHERE ctid = ANY (ARRAY (
+                SELECT ctid FROM video_snapshots WHERE bucket < $1 LIMIT $2))
+            RETURNING 1)
+        SELECT count(*), count(*) FROM gone
         """;
 
     private const string DeleteDays = """
-        DELETE FROM video_snapshot_days WHERE ctid = ANY (ARRAY (
-            SELECT ctid FROM video_snapshot_days WHERE day <= $1 - interval '24 hours' LIMIT $2))
+        WITH gone AS (
+            DELETE FROM video_snapshot_days WHERE ctid = ANY (ARRAY (
+                SELECT ctid FROM video_snapshot_days WHERE day <= $1 - interval '24 hours' LIMIT $2))
+            RETURNING 1)
+        SELECT count(*), count(*) FROM gone
         """;
 
     public async Task<RetentionResult> PruneAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken = default)
     {
-        var entries = await DeleteInBatchesAsync(DeleteEntries, cutoff, batchSize, cancellationToken);
+        var entries = await DeleteInBatchesAsync(DeleteCharts, cutoff, batchSize, cancellationToken);
+        await DeleteInBatchesAsync(DeleteChartRegions, cutoff, batchSize, cancellationToken);
         var snapshots = await DeleteInBatchesAsync(DeleteSnapshots, cutoff, batchSize, cancellationToken);
         var days = await DeleteInBatchesAsync(DeleteDays, cutoff, batchSize, cancellationToken);
         var result = new RetentionResult(cutoff, snapshots, days, entries);
@@ -44,8 +64,10 @@ public sealed partial class SnapshotRetention(NpgsqlDataSource dataSource, ILogg
             await using var command = dataSource.CreateCommand(sql);
             command.Parameters.Add(new NpgsqlParameter { Value = cutoff.UtcDateTime });
             command.Parameters.Add(new NpgsqlParameter { Value = batchSize });
-            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-            total += deleted;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var deleted = reader.GetInt64(0);
+            total += Convert.ToInt64(reader.GetValue(1));
             if (deleted < batchSize)
             {
                 return total;

@@ -3,7 +3,7 @@ namespace TrendVault.Cluster.Tests;
 /// <summary>
 /// A PostgreSQL server of this test class's own (the tests stop and start it), migrated by the one-shot
 /// migrator as scripts/run.sh and the compose file run it, and two silo processes collecting four regions
-/// in 15-second buckets, with the gateway.
+/// in 20-second buckets (an outage of 8 s plus the retries must still fit in one), with the gateway.
 /// </summary>
 public sealed class DatabaseRestartFixture : IAsyncLifetime
 {
@@ -11,7 +11,7 @@ public sealed class DatabaseRestartFixture : IAsyncLifetime
     {
         Silos = 2,
         Regions = ["US", "GB", "DE", "JP"],
-        BucketSize = TimeSpan.FromSeconds(15),
+        BucketSize = TimeSpan.FromSeconds(20),
     };
 
     public string Logs { get; } = TestLogs.Folder("database-restart");

@@ -123,6 +123,18 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_video_keeps_its_latest_views_beside_its_sighting_and_a_snapshot_stored_late_does_not_replace_them()
+    {
+        await _writer.WriteAsync(Record("kkkkkkkkkkk", new VideoStatistics(20, 1, 1), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+        await _writer.WriteAsync(Record("kkkkkkkkkkk", new VideoStatistics(10, 1, 1), bucket: Bucket, seenAt: Bucket));
+        var afterLate = await LatestAsync("kkkkkkkkkkk");
+        await _writer.WriteAsync(Record("kkkkkkkkkkk", new VideoStatistics(30, 1, 1), bucket: Bucket.AddHours(2), seenAt: Bucket.AddHours(2)));
+
+        Assert.Equal(new object?[] { Bucket.AddHours(1).UtcDateTime, 20L }, afterLate);
+        Assert.Equal(new object?[] { Bucket.AddHours(2).UtcDateTime, 30L }, await LatestAsync("kkkkkkkkkkk"));
+    }
+
+    [Fact]
     public async Task A_video_without_a_view_count_is_stored_with_its_sighting_and_without_a_snapshot()
     {
         await _writer.WriteAsync(Record("iiiiiiiiiii", new VideoStatistics(null, 5, 1)));
@@ -206,6 +218,9 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
             }
         }
     }
+
+    private async Task<object?[]> LatestAsync(string youTubeId) => Assert.Single(await _database.RowsAsync(
+        "SELECT g.latest_bucket, g.latest_views FROM video_sightings g JOIN videos v ON v.id = g.video_id WHERE v.youtube_id = $1", youTubeId));
 
     public async Task DisposeAsync()
     {

@@ -24,6 +24,12 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
     /// <summary>A word of about one title in seven: what the search benchmark looks for.</summary>
     public const string SearchWord = "remix";
 
+    // What the product's trigger on video_snapshots keeps; the loaders' COPY runs without triggers.
+    private const string TakeLatestViews = """
+        UPDATE video_sightings g SET (latest_bucket, latest_views) = (SELECT l.bucket, l.views FROM video_latest(g.video_id) l)
+        WHERE g.latest_bucket IS NULL
+        """;
+
     public async Task<TimeSpan> LoadAsync()
     {
         var watch = Stopwatch.StartNew();
@@ -74,6 +80,7 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
             }
         }
         await compacting;
+        await database.ExecuteAsync(TakeLatestViews);
         await database.ExecuteAsync("VACUUM ANALYZE");
         return watch.Elapsed;
     }
@@ -120,6 +127,7 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
             }
             await days.CompleteAsync();
         }
+        await database.ExecuteAsync(TakeLatestViews);
         await database.ExecuteAsync("VACUUM ANALYZE");
         return watch.Elapsed;
     }

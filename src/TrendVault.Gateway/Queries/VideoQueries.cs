@@ -49,24 +49,31 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             counted = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
+        // Bare column names, valid inside the page query and outside it; each order has its index.
         var orderBy = filter.Sort switch
         {
-            VideoSort.FirstSeen => "v.first_seen_at DESC, v.youtube_id",
-            VideoSort.Published => "v.published_at DESC NULLS LAST, v.youtube_id",
-            VideoSort.Title => "v.title, v.youtube_id",
-            VideoSort.Views => "latest.views DESC NULLS LAST, v.youtube_id",
-            _ => "g.last_seen_at DESC, v.youtube_id",
+            VideoSort.FirstSeen => "first_seen_at DESC, youtube_id",
+            VideoSort.Published => "published_at DESC NULLS LAST, youtube_id",
+            VideoSort.Title => "title, youtube_id",
+            VideoSort.Views => "latest_views DESC NULLS LAST, youtube_id",
+            _ => "last_seen_at DESC, youtube_id",
         };
         parameters.Add(new NpgsqlParameter { Value = filter.PageSize });
         parameters.Add(new NpgsqlParameter { Value = (filter.Page - 1) * filter.PageSize });
+        // The page is chosen first, so the latest counters are read for its rows only.
         await using var command = dataSource.CreateCommand($"""
-            SELECT v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at, g.last_seen_at,
-                   {StatusFor(parameters.Count + 1)}, latest.views, latest.likes, latest.comments
-            FROM videos v JOIN video_sightings g ON g.video_id = v.id
-            {LatestSnapshot}
-            {where}
+            SELECT page.youtube_id, page.title, page.channel_title, page.category_id, page.published_at, page.first_seen_at,
+                   page.last_seen_at, page.status, latest.views, latest.likes, latest.comments
+            FROM (
+                SELECT v.id, v.youtube_id, v.title, v.channel_title, v.category_id, v.published_at, v.first_seen_at,
+                       g.last_seen_at, g.latest_views, {StatusFor(parameters.Count + 1)} AS status
+                FROM videos v JOIN video_sightings g ON g.video_id = v.id
+                {where}
+                ORDER BY {orderBy}
+                LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}
+            ) AS page
+            LEFT JOIN LATERAL video_latest(page.id) latest ON true
             ORDER BY {orderBy}
-            LIMIT ${parameters.Count - 1} OFFSET ${parameters.Count}
             """);
         command.Parameters.AddRange(parameters.ToArray());
         command.Parameters.Add(new NpgsqlParameter { Value = options.Value.TrackingDays });

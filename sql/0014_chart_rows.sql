@@ -47,8 +47,6 @@ WHERE u.video_id IS NOT NULL;
 -- The region list and status: each region's latest succeeded bucket in one probe (the partial index on
 -- bucket alone was read backwards to the end for every region without runs: 1.6 s for 109 regions).
 CREATE INDEX collection_runs_region_succeeded ON collection_runs (region_code, bucket) WHERE status = 'succeeded';
--- The status page's recent runs and the broken items of the last day, without reading every run.
-CREATE INDEX collection_runs_started ON collection_runs (started_at);
 
 -- The trackers' candidates, the status counts and the video list's default order read the recent
 -- sightings only. Costs the sightings' heap-only updates (last_seen_at is now indexed).

@@ -23,8 +23,8 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
         "realistic.export.first", "realistic.export.rate", "realistic.tracker",
     ];
 
-    // One row per table of at least 1 MiB: at smoke sizes these two.
-    private static readonly string[] ExpectedTableRows = ["realistic.bytes.trending_charts", "realistic.bytes.video_snapshots"];
+    // One row per table of at least 1 MiB: at smoke sizes the hot snapshots (the charts are a few hundred kB).
+    private static readonly string[] ExpectedTableRows = ["realistic.bytes.video_snapshots"];
 
     [Fact]
     public async Task The_smoke_run_produces_every_row_with_positive_figures()

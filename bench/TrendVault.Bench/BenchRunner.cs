@@ -6,6 +6,7 @@ using TrendVault.Bench.Report;
 using TrendVault.Bench.Scenarios;
 using TrendVault.Bench.Storage;
 using TrendVault.FakeYouTube.Data;
+using TrendVault.Processes;
 
 namespace TrendVault.Bench;
 

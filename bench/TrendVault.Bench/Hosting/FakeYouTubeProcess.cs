@@ -1,15 +1,17 @@
+using TrendVault.Processes;
+
 namespace TrendVault.Bench.Hosting;
 
 /// <summary>The fake YouTube API as its own process (as scripts/run.sh starts it), knowing <c>poolSize</c> videos.</summary>
 public sealed class FakeYouTubeProcess : IAsyncDisposable
 {
-    private FakeYouTubeProcess(ProductProcess process, Uri rootUrl)
+    private FakeYouTubeProcess(ManagedProcess process, Uri rootUrl)
     {
         Process = process;
         RootUrl = rootUrl;
     }
 
-    public ProductProcess Process { get; }
+    public ManagedProcess Process { get; }
 
     public Uri RootUrl { get; }
 
@@ -18,18 +20,18 @@ public sealed class FakeYouTubeProcess : IAsyncDisposable
     public static async Task<FakeYouTubeProcess> StartAsync(int poolSize, string logDirectory)
     {
         var root = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var process = ProductProcess.Start("fake-youtube", ProductBinaries.Dll(ProductBinaries.FakeYouTube), new Dictionary<string, string>
+        var process = ManagedProcess.Start("fake-youtube", ProductBinaries.Dll(ProductBinaries.FakeYouTube), new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = root.ToString().TrimEnd('/'),
             ["FakeYouTube__PoolSize"] = poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // It stands in for YouTube: its own request logging is not the product's cost.
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-        }, logDirectory);
+        }, Path.Combine(logDirectory, "fake-youtube.log"));
         var fake = new FakeYouTubeProcess(process, root);
         try
         {
-            await process.WaitForOutputAsync("Application started", TimeSpan.FromSeconds(60));
+            await process.WaitForLineAsync("Application started", TimeSpan.FromSeconds(60));
             return fake;
         }
         catch

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using TrendVault.Processes;
 
 namespace TrendVault.Bench.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class ProductCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly IHost _clientHost;
 
-    private ProductCluster(ProductProcess silo, ProductProcess? gateway, Uri? gatewayUrl, IHost clientHost)
+    private ProductCluster(ManagedProcess silo, ManagedProcess? gateway, Uri? gatewayUrl, IHost clientHost)
     {
         Silo = silo;
         Gateway = gateway;
@@ -25,9 +26,9 @@ public sealed class ProductCluster : IAsyncDisposable
         Client = clientHost.Services.GetRequiredService<IClusterClient>();
     }
 
-    public ProductProcess Silo { get; }
+    public ManagedProcess Silo { get; }
 
-    public ProductProcess? Gateway { get; }
+    public ManagedProcess? Gateway { get; }
 
     public Uri? GatewayUrl { get; }
 
@@ -40,7 +41,7 @@ public sealed class ProductCluster : IAsyncDisposable
         var bucket = settings.BucketSize.ToString("c", CultureInfo.InvariantCulture);
         // Twice per bucket: the trackers must get a tick after their wait (a third of the bucket).
         var tick = (settings.BucketSize / 2).ToString("c", CultureInfo.InvariantCulture);
-        var silo = ProductProcess.Start($"silo-{name}", ProductBinaries.Dll(ProductBinaries.Silo), new Dictionary<string, string>
+        var silo = ManagedProcess.Start($"silo-{name}", ProductBinaries.Dll(ProductBinaries.Silo), new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = database.ConnectionString,
             ["Orleans__ClusterId"] = clusterId,
@@ -64,18 +65,18 @@ public sealed class ProductCluster : IAsyncDisposable
             ["Logging__LogLevel__Polly"] = "Warning",
             // One line per committed snapshot batch: the collection benchmark sums them into the writer's rate.
             ["Logging__LogLevel__TrendVault.Storage.Snapshots.SnapshotWriter"] = "Debug",
-        }, logDirectory);
-        ProductProcess? gateway = null;
+        }, Path.Combine(logDirectory, $"silo-{name}.log"));
+        ManagedProcess? gateway = null;
         IHost? client = null;
         try
         {
             // The last start-up step: catalog loaded from the fake API, trackers and compaction scheduled.
-            await silo.WaitForOutputAsync("configured region(s) active", StartTimeout);
+            await silo.WaitForLineAsync("configured region(s) active", StartTimeout);
             Uri? gatewayUrl = null;
             if (settings.WithGateway)
             {
                 gatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-                gateway = ProductProcess.Start($"gateway-{name}", ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>
+                gateway = ManagedProcess.Start($"gateway-{name}", ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>
                 {
                     ["ASPNETCORE_URLS"] = gatewayUrl.ToString().TrimEnd('/'),
                     ["ConnectionStrings__Postgres"] = database.ConnectionString,
@@ -85,7 +86,7 @@ public sealed class ProductCluster : IAsyncDisposable
                     ["Catalog__StaticRoot"] = staticRoot,
                     // As a deployment would: no per-request Information lines on the console.
                     ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-                }, logDirectory);
+                }, Path.Combine(logDirectory, $"gateway-{name}.log"));
                 await WaitUntilReadyAsync(gateway, gatewayUrl);
             }
             client = await ConnectAsync(database.ConnectionString, clusterId);
@@ -114,7 +115,7 @@ public sealed class ProductCluster : IAsyncDisposable
         await Silo.DisposeAsync();
     }
 
-    private static async Task WaitUntilReadyAsync(ProductProcess gateway, Uri url)
+    private static async Task WaitUntilReadyAsync(ManagedProcess gateway, Uri url)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;

@@ -43,7 +43,7 @@ public static partial class CollectionBenchmark
         var steady = await CycleAsync(cluster, fake, regions, sizes.CollectionBucket, log);
         // The console logger writes from its own queue: let it catch up before reading the batches.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var batches = WriterBatches(cluster.Silo.LinesSince(mark));
+        var batches = WriterBatches(cluster.Silo.LinesSince(mark).Select(line => line.Text).ToList());
 
         var rows = await SnapshotRowsAsync(database, steady.Bucket);
         var copyRate = rows.Count / await TimeCopyAsync(database, rows, steady.Bucket);

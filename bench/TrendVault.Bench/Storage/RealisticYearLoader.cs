@@ -201,69 +201,22 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
             importer.Write(ids[video], NpgsqlDbType.Integer);
             importer.Write(bucket, NpgsqlDbType.TimestampTz);
             importer.Write(views, NpgsqlDbType.Bigint);
-            WriteNullable(importer, likes);
-            WriteNullable(importer, comments);
+            importer.WriteNullable(likes);
+            importer.WriteNullable(comments);
         }
     }
 
-    private async Task CopyChartsAsync(NpgsqlConnection connection, int firstHour, int endHour, int[][] slots, int[] arrived, int[] ids)
-    {
-        var ranked = new int[RealisticYear.ChartLength];
-        await using (var charts = await connection.BeginBinaryImportAsync("COPY trending_charts (region_code, bucket, video_ids) FROM STDIN (FORMAT BINARY)"))
+    private Task CopyChartsAsync(NpgsqlConnection connection, int firstHour, int endHour, int[][] slots, int[] arrived, int[] ids) =>
+        ChartHours.CopyAsync(connection, year.Regions, year.Start, firstHour, endHour, RealisticYear.ChartLength, (hour, region, ranked) =>
         {
-            for (var hour = firstHour; hour < endHour; hour++)
+            var arrivals = year.Arrivals(region);
+            for (; arrived[region] < arrivals.Count && arrivals[arrived[region]].Hour == hour; arrived[region]++)
             {
-                var bucket = year.Start.AddHours(hour).UtcDateTime;
-                for (var region = 0; region < year.Regions.Count; region++)
-                {
-                    var arrivals = year.Arrivals(region);
-                    for (; arrived[region] < arrivals.Count && arrivals[arrived[region]].Hour == hour; arrived[region]++)
-                    {
-                        slots[region][arrivals[arrived[region]].Slot] = arrivals[arrived[region]].Video;
-                    }
-                    for (var slot = 0; slot < RealisticYear.ChartLength; slot++)
-                    {
-                        ranked[RealisticYear.Rank(region, hour, slot) - 1] = ids[slots[region][slot]];
-                    }
-                    charts.StartRow();
-                    charts.Write(year.Regions[region], NpgsqlDbType.Text);
-                    charts.Write(bucket, NpgsqlDbType.TimestampTz);
-                    charts.Write(ranked, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                }
+                slots[region][arrivals[arrived[region]].Slot] = arrivals[arrived[region]].Video;
             }
-            await charts.CompleteAsync();
-        }
-        await ChartRegions.UpsertAsync(connection, year.Start.AddHours(firstHour), year.Start.AddHours(endHour));
-        await using var runs = await connection.BeginBinaryImportAsync(
-            "COPY collection_runs (region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls) FROM STDIN (FORMAT BINARY)");
-        for (var hour = firstHour; hour < endHour; hour++)
-        {
-            var bucket = year.Start.AddHours(hour).UtcDateTime;
-            foreach (var region in year.Regions)
+            for (var slot = 0; slot < RealisticYear.ChartLength; slot++)
             {
-                runs.StartRow();
-                runs.Write(region, NpgsqlDbType.Text);
-                runs.Write(bucket, NpgsqlDbType.TimestampTz);
-                runs.Write("succeeded", NpgsqlDbType.Text);
-                runs.Write(1, NpgsqlDbType.Integer);
-                runs.Write(bucket.AddSeconds(5), NpgsqlDbType.TimestampTz);
-                runs.Write(bucket.AddSeconds(7), NpgsqlDbType.TimestampTz);
-                runs.Write(RealisticYear.ChartLength, NpgsqlDbType.Integer);
-                runs.Write(4, NpgsqlDbType.Integer);
+                ranked[RealisticYear.Rank(region, hour, slot) - 1] = ids[slots[region][slot]];
             }
-        }
-        await runs.CompleteAsync();
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter importer, long? value)
-    {
-        if (value is { } present)
-        {
-            importer.Write(present, NpgsqlDbType.Bigint);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
-    }
+        });
 }

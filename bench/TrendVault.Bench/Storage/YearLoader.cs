@@ -139,8 +139,8 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
             importer.Write(databaseId(video), NpgsqlDbType.Integer);
             importer.Write(bucket, NpgsqlDbType.TimestampTz);
             importer.Write(views, NpgsqlDbType.Bigint);
-            WriteNullable(importer, likes);
-            WriteNullable(importer, comments);
+            importer.WriteNullable(likes);
+            importer.WriteNullable(comments);
         }
     }
 
@@ -148,58 +148,13 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
     {
         await using var connection = await loader.OpenConnectionAsync();
         var chart = new int[SyntheticYear.ChartLength];
-        var ranked = new int[SyntheticYear.ChartLength];
-        await using (var charts = await connection.BeginBinaryImportAsync("COPY trending_charts (region_code, bucket, video_ids) FROM STDIN (FORMAT BINARY)"))
+        await ChartHours.CopyAsync(connection, year.Regions, year.Start, firstHour, endHour, SyntheticYear.ChartLength, (hour, region, ranked) =>
         {
-            for (var hour = firstHour; hour < endHour; hour++)
+            year.Chart(region, hour, chart);
+            for (var rank = 0; rank < chart.Length; rank++)
             {
-                var bucket = year.Start.AddHours(hour).UtcDateTime;
-                for (var region = 0; region < year.Regions.Count; region++)
-                {
-                    year.Chart(region, hour, chart);
-                    for (var rank = 0; rank < chart.Length; rank++)
-                    {
-                        ranked[rank] = videoIds[chart[rank]];
-                    }
-                    charts.StartRow();
-                    charts.Write(year.Regions[region], NpgsqlDbType.Text);
-                    charts.Write(bucket, NpgsqlDbType.TimestampTz);
-                    charts.Write(ranked, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                }
+                ranked[rank] = videoIds[chart[rank]];
             }
-            await charts.CompleteAsync();
-        }
-        await ChartRegions.UpsertAsync(connection, year.Start.AddHours(firstHour), year.Start.AddHours(endHour));
-        await using var runs = await connection.BeginBinaryImportAsync(
-            "COPY collection_runs (region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls) FROM STDIN (FORMAT BINARY)");
-        for (var hour = firstHour; hour < endHour; hour++)
-        {
-            var bucket = year.Start.AddHours(hour).UtcDateTime;
-            foreach (var region in year.Regions)
-            {
-                runs.StartRow();
-                runs.Write(region, NpgsqlDbType.Text);
-                runs.Write(bucket, NpgsqlDbType.TimestampTz);
-                runs.Write("succeeded", NpgsqlDbType.Text);
-                runs.Write(1, NpgsqlDbType.Integer);
-                runs.Write(bucket.AddSeconds(5), NpgsqlDbType.TimestampTz);
-                runs.Write(bucket.AddSeconds(7), NpgsqlDbType.TimestampTz);
-                runs.Write(SyntheticYear.ChartLength, NpgsqlDbType.Integer);
-                runs.Write(4, NpgsqlDbType.Integer);
-            }
-        }
-        await runs.CompleteAsync();
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter importer, long? value)
-    {
-        if (value is { } present)
-        {
-            importer.Write(present, NpgsqlDbType.Bigint);
-        }
-        else
-        {
-            importer.WriteNull();
-        }
+        });
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace TrendVault.Cluster.Tests;
+namespace TrendVault.Processes;
 
 public static class FreePort
 {

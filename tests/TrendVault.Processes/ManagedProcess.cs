@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace TrendVault.Cluster.Tests;
+namespace TrendVault.Processes;
 
 /// <summary>
-/// A `dotnet some.dll` child process whose stdout and stderr go, line by line and time-stamped, to a
-/// log file and to memory (so tests can wait for and read what it logged). Disposing kills it if it
-/// still runs, so a failed test never leaves processes behind.
+/// A `dotnet some.dll` child process (fake API, silo, gateway, migrator) whose stdout and stderr go, line by
+/// line and time-stamped, to a log file and to memory (so tests can wait for and read what it logged).
+/// Disposing kills it if it still runs, so a failed test or benchmark never leaves processes behind.
 /// </summary>
 public sealed class ManagedProcess : IAsyncDisposable
 {
@@ -88,6 +89,53 @@ public sealed class ManagedProcess : IAsyncDisposable
             {
                 return _lines.ToList();
             }
+        }
+    }
+
+    /// <summary>How many lines the process has written so far: a mark for <see cref="LinesSince"/>.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<LogLine> LinesSince(int mark)
+    {
+        lock (_gate)
+        {
+            return _lines[mark..];
+        }
+    }
+
+    /// <summary>Peak resident set size so far (VmHWM) and the current one (VmRSS), in bytes, from /proc.</summary>
+    public (long Peak, long Current) Memory()
+    {
+        long Read(string[] lines, string key) =>
+            long.Parse(lines.Single(l => l.StartsWith(key, StringComparison.Ordinal))[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        var status = File.ReadAllLines($"/proc/{_process.Id}/status");
+        return (Read(status, "VmHWM:"), Read(status, "VmRSS:"));
+    }
+
+    /// <summary>CPU time (user and system) the process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public void ThrowIfExited()
+    {
+        if (HasExited)
+        {
+            throw new ProcessExitedException($"{Name} exited with code {ExitCode}; log: {LogPath}{Environment.NewLine}{Tail()}");
         }
     }
 

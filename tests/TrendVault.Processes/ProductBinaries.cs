@@ -1,19 +1,21 @@
 using System.Reflection;
 
-namespace TrendVault.Bench.Hosting;
+namespace TrendVault.Processes;
 
 /// <summary>
-/// Where the programs the benchmark starts were built: src/&lt;Project&gt;/bin/&lt;Configuration&gt;/&lt;TargetFramework&gt;/,
-/// in this build's configuration (the project references build them first).
+/// Where the product's programs were built: src/&lt;Project&gt;/bin/&lt;Configuration&gt;/&lt;TargetFramework&gt;/, in the
+/// configuration of this build (the test or benchmark project's references build them first).
 /// </summary>
 public static class ProductBinaries
 {
     public const string Silo = "TrendVault.Silo";
     public const string Gateway = "TrendVault.Gateway";
     public const string FakeYouTube = "TrendVault.FakeYouTube";
+    public const string Migrator = "TrendVault.Migrator";
 
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
+    /// <summary>The folder holding TrendVault.sln.</summary>
     public static string RepositoryRoot => Root.Value;
 
     public static string Configuration => Metadata("BuildConfiguration");
@@ -21,12 +23,15 @@ public static class ProductBinaries
     /// <summary>A published silo to run instead of the build output (scripts/bench.sh publishes it as the Dockerfile does).</summary>
     public static string? PublishedSilo { get; set; }
 
+    /// <summary>The program's main assembly, checked to exist.</summary>
     public static string Dll(string project)
     {
         var path = project == Silo && PublishedSilo is { } published
             ? Path.Combine(published, project + ".dll")
             : Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, Metadata("TargetFramework"), project + ".dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{path} is missing: build bench/TrendVault.Bench (it builds {project}) in the same configuration.", path);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{path} is missing: build the test or benchmark project that starts {project} in the same configuration.", path);
     }
 
     private static string Metadata(string key) =>

@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection("Storage:SnapshotWriter"))
             .Validate(o => o.MaxBatchSize > 0 && o.MaxAttempts > 0 && o.Linger >= TimeSpan.Zero, "Storage:SnapshotWriter settings must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<SnapshotWriterMetrics>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<ISnapshotWriter>(sp => sp.GetRequiredService<SnapshotWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotWriter>());

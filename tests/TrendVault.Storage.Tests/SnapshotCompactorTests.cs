@@ -17,7 +17,7 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
         _compactor = new SnapshotCompactor(_database.DataSource, NullLogger<SnapshotCompactor>.Instance);
     }

@@ -20,7 +20,7 @@ public sealed class SnapshotRetentionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
         _retention = new SnapshotRetention(_database.DataSource, NullLogger<SnapshotRetention>.Instance);
         await new CatalogStore(_database.DataSource).UpsertRegionsAsync([new RegionInfo("NL", "Netherlands")], Day);

@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CollectionRunStore>();
         services.AddSingleton<TrackingStore>();
+        services.AddSingleton<CompactionMetrics>();
         services.AddSingleton<SnapshotCompactor>();
         services.AddSingleton<SnapshotRetention>();
         return services;

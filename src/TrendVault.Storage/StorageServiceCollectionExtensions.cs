@@ -30,12 +30,14 @@ public static class StorageServiceCollectionExtensions
             .Bind(configuration.GetSection("Storage:SnapshotWriter"))
             .Validate(o => o.MaxBatchSize > 0 && o.MaxAttempts > 0 && o.Linger >= TimeSpan.Zero, "Storage:SnapshotWriter settings must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<SnapshotWriterMetrics>();
         services.AddSingleton<SnapshotWriter>();
         services.AddSingleton<ISnapshotWriter>(sp => sp.GetRequiredService<SnapshotWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<SnapshotWriter>());
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CollectionRunStore>();
         services.AddSingleton<TrackingStore>();
+        services.AddSingleton<CompactionMetrics>();
         services.AddSingleton<SnapshotCompactor>();
         services.AddSingleton<SnapshotRetention>();
         return services;

@@ -11,7 +11,7 @@ namespace TrendVault.YouTube;
 
 /// <inheritdoc />
 public sealed partial class YouTubeClient(
-    YouTubeService service, Microsoft.Extensions.Options.IOptions<YouTubeOptions> options, BrokenItemMetrics metrics, ILogger<YouTubeClient> logger) : IYouTubeClient
+    YouTubeService service, Microsoft.Extensions.Options.IOptions<YouTubeOptions> options, BrokenItemMetrics metrics, YouTubeCallMetrics callMetrics, ILogger<YouTubeClient> logger) : IYouTubeClient
 {
     private const int PageSize = 50;
     private const string VideoParts = "snippet,statistics,contentDetails";
@@ -20,7 +20,7 @@ public sealed partial class YouTubeClient(
     {
         var request = service.ListRegions("snippet");
         request.Hl = options.Value.Language;
-        var response = await ExecuteAsync(request, calls, cancellationToken);
+        var response = await ExecuteAsync("regions", request, calls, cancellationToken);
         return (response.Items ?? [])
             .Where(r => RegionCode.TryNormalize(r.Snippet?.Gl ?? r.Id, out _))
             .Select(r => new RegionInfo((r.Snippet?.Gl ?? r.Id)!.ToUpperInvariant(), r.Snippet?.Name ?? r.Id!))
@@ -32,7 +32,7 @@ public sealed partial class YouTubeClient(
         var request = service.ListVideoCategories("snippet");
         request.RegionCode = regionCode;
         request.Hl = options.Value.Language;
-        var response = await ExecuteAsync(request, calls, cancellationToken);
+        var response = await ExecuteAsync("categories", request, calls, cancellationToken);
         var categories = new List<CategoryInfo>();
         foreach (var item in response.Items ?? [])
         {
@@ -60,7 +60,7 @@ public sealed partial class YouTubeClient(
             request.RegionCode = regionCode;
             request.MaxResults = PageSize;
             request.PageToken = pageToken;
-            var response = await ExecuteAsync(request, calls, cancellationToken);
+            var response = await ExecuteAsync("chart", request, calls, cancellationToken);
             pages++;
             foreach (var item in response.Items ?? [])
             {
@@ -91,7 +91,7 @@ public sealed partial class YouTubeClient(
         var request = service.ListVideos(VideoParts);
         request.Id = new Google.Apis.Util.Repeatable<string>(ids);
         request.MaxResults = PageSize;
-        var response = await ExecuteAsync(request, calls, cancellationToken);
+        var response = await ExecuteAsync("videos", request, calls, cancellationToken);
         return (response.Items ?? []).Select(item => Map(item, null, null).Video).OfType<VideoObservation>().ToList();
     }
 
@@ -110,31 +110,32 @@ public sealed partial class YouTubeClient(
         return mapped;
     }
 
-    private static async Task<T> ExecuteAsync<T>(ClientServiceRequest<T> request, ApiCallCounter? calls, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(string operation, ClientServiceRequest<T> request, ApiCallCounter? calls, CancellationToken cancellationToken)
     {
         // Flows into Google's handler, where every attempt is counted; an async method's change does not leak to its caller.
         ApiCallCounter.Current = calls;
         try
         {
-            return await request.ExecuteAsync(cancellationToken);
+            var response = await request.ExecuteAsync(cancellationToken);
+            callMetrics.Succeeded(operation);
+            return response;
         }
-        catch (GoogleApiException exception)
+        catch (Exception exception) when (Classify(exception, cancellationToken) is { } error)
         {
-            throw YouTubeErrorClassifier.Classify(exception);
-        }
-        catch (Newtonsoft.Json.JsonException exception)
-        {
-            throw YouTubeErrorClassifier.Malformed(exception);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new YouTubeApiException(YouTubeErrorKind.Transport, exception.StatusCode, null, $"YouTube API unreachable: {exception.Message}", exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new YouTubeApiException(YouTubeErrorKind.Transport, null, null, "YouTube API call timed out", exception);
+            callMetrics.Failed(operation, error.Kind);
+            throw error;
         }
     }
+
+    private static YouTubeApiException? Classify(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        GoogleApiException google => YouTubeErrorClassifier.Classify(google),
+        Newtonsoft.Json.JsonException json => YouTubeErrorClassifier.Malformed(json),
+        HttpRequestException http => new YouTubeApiException(YouTubeErrorKind.Transport, http.StatusCode, null, $"YouTube API unreachable: {http.Message}", http),
+        TaskCanceledException timeout when !cancellationToken.IsCancellationRequested =>
+            new YouTubeApiException(YouTubeErrorKind.Transport, null, null, "YouTube API call timed out", timeout),
+        _ => null,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Video item {VideoId} (chart {Region}, position {Position}) is unusable ({Defects}); skipped")]
     private partial void LogSkippedItem(string? videoId, int? position, string? region, string defects);

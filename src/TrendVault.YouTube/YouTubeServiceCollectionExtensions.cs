@@ -29,6 +29,7 @@ public static class YouTubeServiceCollectionExtensions
 
         services.AddSingleton(sp => YouTubeServiceFactory.Create(sp.GetRequiredService<IOptions<YouTubeOptions>>().Value));
         services.AddSingleton<BrokenItemMetrics>();
+        services.AddSingleton<YouTubeCallMetrics>();
         services.AddSingleton<IYouTubeClient, YouTubeClient>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TrendVault.Storage.Compaction;
+using TrendVault.Testing;
 
 namespace TrendVault.Gateway.Tests;
 
@@ -38,7 +39,7 @@ public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<Gate
         var before = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
         var hot = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots");
 
-        var moved = await new SnapshotCompactor(fixture.Database.DataSource, NullLogger<SnapshotCompactor>.Instance)
+        var moved = await new SnapshotCompactor(fixture.Database.DataSource, new CompactionMetrics(new TestMeters()), NullLogger<SnapshotCompactor>.Instance)
             .CompactAsync(GatewayFixture.SecondBucket.AddDays(2), TimeSpan.FromHours(1));
 
         Assert.Equal(hot, moved);

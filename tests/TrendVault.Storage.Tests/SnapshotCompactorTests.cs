@@ -13,13 +13,14 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
     private PostgresTestDatabase _database = null!;
     private SnapshotWriter _writer = null!;
     private SnapshotCompactor _compactor = null!;
+    private readonly TestMeters _meters = new();
 
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
-        _compactor = new SnapshotCompactor(_database.DataSource, NullLogger<SnapshotCompactor>.Instance);
+        _compactor = new SnapshotCompactor(_database.DataSource, new CompactionMetrics(_meters), NullLogger<SnapshotCompactor>.Instance);
     }
 
     [Fact]
@@ -42,6 +43,8 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
         var moved = await _compactor.CompactAsync(Day.AddDays(1), TimeSpan.FromHours(1));
 
         Assert.Equal(4, moved);
+        Assert.Equal(1, _meters.Sum("trendvault.compaction.days"));
+        Assert.Equal(4, _meters.Sum("trendvault.compaction.snapshots"));
         Assert.Equal(before, await PointsAsync("aaaaaaaaaaa"));
         Assert.Equal(written.Select(w => (Day.AddHours(w.Hour).UtcDateTime, w.Stats.Views!.Value, w.Stats.Likes, w.Stats.Comments)), before);
         Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots"));
@@ -115,5 +118,6 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
         await _writer.StopAsync(CancellationToken.None);
         _writer.Dispose();
         await _database.DisposeAsync();
+        _meters.Dispose();
     }
 }

@@ -16,7 +16,7 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
     }
 
@@ -76,7 +76,7 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     public async Task A_known_video_with_unchanged_metadata_takes_the_copy_path()
     {
         var logger = new BatchLogger();
-        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), logger);
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), logger);
         await writer.StartAsync(CancellationToken.None);
         await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(1, 1, 1)));
         await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
@@ -163,7 +163,7 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         var known = Enumerable.Range(0, 10).Select(i => $"{prefix}known{i:D5}").ToList();
         await Task.WhenAll(known.Select(id => _writer.WriteAsync(Record(id, new VideoStatistics(1, 1, 1)))));
         var logger = new BatchLogger();
-        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }), logger);
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }), new SnapshotWriterMetrics(new TestMeters()), logger);
         await writer.StartAsync(CancellationToken.None);
 
         var good = known.Select(id => Record(id, new VideoStatistics(2, 2, 2), bucket: next))
@@ -183,6 +183,37 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
 
     private Task<DateTime> LastSeenAsync(string youTubeId) =>
         _database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
+
+    [Fact]
+    public async Task A_committed_batch_counts_its_records_as_snapshots_written_and_as_one_batch_of_that_size()
+    {
+        using var meters = new TestMeters();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }),
+            new SnapshotWriterMetrics(meters), NullLogger<SnapshotWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => writer.WriteAsync(Record($"m{i:D10}", new VideoStatistics(1, 1, 1)))));
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(40, meters.Sum("trendvault.snapshots.written"));
+        Assert.Equal(40, meters.Sum("trendvault.writer.batch.size"));
+        Assert.Equal(0, meters.Sum("trendvault.writer.failed"));
+    }
+
+    [Fact]
+    public async Task A_record_that_cannot_be_encoded_counts_one_failed_batch_by_its_reason()
+    {
+        using var meters = new TestMeters();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(meters), NullLogger<SnapshotWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+        var broken = Record("obroken0000", new VideoStatistics(1, 1, 1)) is var r ? r with { Metadata = r.Metadata with { CategoryId = 40_000 } } : null!;
+
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.WriteAsync(broken));
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(1, meters.Sum("trendvault.writer.failed", "reason", "overflow"));
+        Assert.Equal(0, meters.Sum("trendvault.snapshots.written"));
+    }
 
     private static SnapshotRecord Record(string id, VideoStatistics statistics, string title = "Title", DateTimeOffset? bucket = null, DateTimeOffset? seenAt = null) =>
         new(new VideoMetadata(id, title, "UCchannel000000000000000", "Channel", 10, Bucket.AddDays(-1), TimeSpan.FromSeconds(253), ["a", "b"], "line1\nline2", null, "en"),

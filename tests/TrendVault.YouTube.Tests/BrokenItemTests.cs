@@ -23,7 +23,7 @@ public sealed class BrokenItemTests : IAsyncLifetime
         _server = await FakeYouTubeServer.StartAsync();
         _meters = new TestMeters();
         var options = new YouTubeOptions { ApiKey = "test-key", BaseUrl = _server.BaseUrl.ToString(), MaxRetries = 0 };
-        _client = new YouTubeClient(YouTubeServiceFactory.Create(options), Options.Create(options), new BrokenItemMetrics(_meters), NullLogger<YouTubeClient>.Instance);
+        _client = new YouTubeClient(YouTubeServiceFactory.Create(options), Options.Create(options), new BrokenItemMetrics(_meters), new YouTubeCallMetrics(_meters), NullLogger<YouTubeClient>.Instance);
     }
 
     [Fact]

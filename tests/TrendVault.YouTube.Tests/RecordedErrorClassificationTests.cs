@@ -1,4 +1,5 @@
 using System.Net;
+using TrendVault.Testing;
 using TrendVault.YouTube.Errors;
 
 namespace TrendVault.YouTube.Tests;
@@ -42,5 +43,30 @@ public sealed class RecordedErrorClassificationTests
             RecordedResponses.Client(_ => (HttpStatusCode.Forbidden, "error.quotaExceeded.json")).GetMostPopularAsync("US", 4, calls));
 
         Assert.Equal(1, calls.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_call_is_counted_by_operation_and_error_kind()
+    {
+        using var meters = new TestMeters();
+        var client = RecordedResponses.Client(_ => (HttpStatusCode.Forbidden, "error.quotaExceeded.json"), meters);
+
+        await Assert.ThrowsAsync<YouTubeApiException>(() => client.ListRegionsAsync());
+
+        Assert.Equal(1, meters.Sum("trendvault.youtube.calls", "error_kind", "QuotaExceeded"));
+        Assert.Equal(1, meters.Sum("trendvault.youtube.calls", "operation", "regions"));
+        Assert.Equal(0, meters.Sum("trendvault.youtube.calls", "outcome", "succeeded"));
+    }
+
+    [Fact]
+    public async Task Each_chart_page_is_counted_as_one_succeeded_chart_call()
+    {
+        using var meters = new TestMeters();
+        var client = RecordedResponses.Client(_ => (HttpStatusCode.OK, "videos.mostPopular.US.page1.json"), meters);
+
+        await client.GetMostPopularAsync("US", maxPages: 1);
+
+        Assert.Equal(1, meters.Sum("trendvault.youtube.calls", "operation", "chart"));
+        Assert.Equal(1, meters.Sum("trendvault.youtube.calls", "outcome", "succeeded"));
     }
 }

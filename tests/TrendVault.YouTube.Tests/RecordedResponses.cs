@@ -21,8 +21,10 @@ public static class RecordedResponses
     public static YouTubeService Service(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) =>
         YouTubeServiceFactory.Create(Options(), new ReplayFactory(answer));
 
-    public static YouTubeClient Client(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) =>
-        new(Service(answer), Microsoft.Extensions.Options.Options.Create(Options()), new BrokenItemMetrics(new TestMeters()), NullLogger<YouTubeClient>.Instance);
+    public static YouTubeClient Client(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) => Client(answer, new TestMeters());
+
+    public static YouTubeClient Client(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer, TestMeters meters) =>
+        new(Service(answer), Microsoft.Extensions.Options.Options.Create(Options()), new BrokenItemMetrics(meters), new YouTubeCallMetrics(meters), NullLogger<YouTubeClient>.Instance);
 
     private static YouTubeOptions Options() => new()
     {

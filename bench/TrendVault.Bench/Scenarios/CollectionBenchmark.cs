@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -233,7 +235,9 @@ public static partial class CollectionBenchmark
                 records.Add(new SnapshotRecord(metadata, statistics, otherBucket, otherBucket));
             }
         }
-        var writer = new SnapshotWriter(database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var writer = new SnapshotWriter(database.DataSource, Options.Create(new SnapshotWriterOptions()),
+            new SnapshotWriterMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<SnapshotWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         try
         {

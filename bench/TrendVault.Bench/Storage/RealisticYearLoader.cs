@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -33,7 +35,8 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
     public async Task<TimeSpan> LoadAsync()
     {
         var watch = Stopwatch.StartNew();
-        var compactor = new SnapshotCompactor(database.DataSource, NullLogger<SnapshotCompactor>.Instance);
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var compactor = new SnapshotCompactor(database.DataSource, new CompactionMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<SnapshotCompactor>.Instance);
         // Consistent by construction: no per-row foreign-key triggers, as pg_restore does (as YearLoader).
         await using var loader = ReplicaDataSource();
         var ids = await InsertVideosAsync(loader, year.Videos, RealisticYear.YouTubeId,

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -22,7 +24,8 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
     public async Task<TimeSpan> LoadAsync()
     {
         var watch = Stopwatch.StartNew();
-        var compactor = new SnapshotCompactor(database.DataSource, NullLogger<SnapshotCompactor>.Instance);
+        await using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var compactor = new SnapshotCompactor(database.DataSource, new CompactionMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<SnapshotCompactor>.Instance);
         // The rows are consistent by construction: skip the per-row foreign-key triggers, as pg_restore does
         // (session_replication_role needs a superuser, which the benchmark's throwaway server has).
         await using var loader = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)

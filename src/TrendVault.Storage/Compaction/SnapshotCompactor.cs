@@ -8,7 +8,7 @@ namespace TrendVault.Storage.Compaction;
 /// (video_snapshot_days). Each day is one transaction; the readers (video_points, video_point,
 /// video_latest) see the same values before and after.
 /// </summary>
-public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, ILogger<SnapshotCompactor> logger)
+public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, CompactionMetrics metrics, ILogger<SnapshotCompactor> logger)
 {
     // '24 hours', not '1 day': timestamptz + '1 day' follows the session's time zone and would span
     // 25 hours on a daylight-saving day, deleting a bucket that the 24 slots never stored.
@@ -69,6 +69,7 @@ public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, ILogg
             var rows = await command.ExecuteNonQueryAsync(cancellationToken);
             moved += rows;
             LogCompacted(day, rows);
+            metrics.Compacted(rows);
         }
         return moved;
     }

@@ -19,6 +19,7 @@ namespace TrendVault.Storage.Snapshots;
 public sealed partial class SnapshotWriter(
     NpgsqlDataSource dataSource,
     IOptions<SnapshotWriterOptions> options,
+    SnapshotWriterMetrics metrics,
     ILogger<SnapshotWriter> logger) : BackgroundService, ISnapshotWriter
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
@@ -91,6 +92,7 @@ public sealed partial class SnapshotWriter(
             {
                 var delay = settings.RetryBaseDelay * Math.Pow(2, attempt - 1);
                 LogRetry(batch.Count, attempt, delay.TotalMilliseconds, exception.Message);
+                metrics.Retried(exception);
                 await Task.Delay(delay, cancellationToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException && !IsTransient(exception) && batch.Count > 1)
@@ -106,6 +108,7 @@ public sealed partial class SnapshotWriter(
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogFailed(exception, batch.Count, attempt);
+                metrics.Failed(exception);
                 foreach (var pending in batch)
                 {
                     pending.Committed.TrySetException(exception);
@@ -134,6 +137,7 @@ public sealed partial class SnapshotWriter(
             copied = await WriteAsync(connection, batch, copyKnown: false, cancellationToken);
         }
         LogCommitted(batch.Count, copied, watch.Elapsed.TotalMilliseconds);
+        metrics.Committed(batch.Count, watch.Elapsed);
     }
 
     /// <summary>One transaction for the batch; returns how many records took the copy path.</summary>

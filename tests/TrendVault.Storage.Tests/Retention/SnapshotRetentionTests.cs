@@ -20,7 +20,7 @@ public sealed class SnapshotRetentionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), NullLogger<SnapshotWriter>.Instance);
+        _writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
         await _writer.StartAsync(CancellationToken.None);
         _retention = new SnapshotRetention(_database.DataSource, NullLogger<SnapshotRetention>.Instance);
         await new CatalogStore(_database.DataSource).UpsertRegionsAsync([new RegionInfo("NL", "Netherlands")], Day);
@@ -34,7 +34,7 @@ public sealed class SnapshotRetentionTests : IAsyncLifetime
         {
             await CollectAsync(Day.AddHours(hour), "aaaaaaaaaaa", "bbbbbbbbbbb");
         }
-        await new SnapshotCompactor(_database.DataSource, NullLogger<SnapshotCompactor>.Instance).CompactAsync(Day.AddDays(2), TimeSpan.FromHours(1));
+        await new SnapshotCompactor(_database.DataSource, new CompactionMetrics(new TestMeters()), NullLogger<SnapshotCompactor>.Instance).CompactAsync(Day.AddDays(2), TimeSpan.FromHours(1));
 
         // Cutoff in the middle of day 1: day 0 goes whole, day 1 stays whole until all of it is older.
         var result = await _retention.PruneAsync(Day.AddDays(1).AddHours(12), batchSize: 3);

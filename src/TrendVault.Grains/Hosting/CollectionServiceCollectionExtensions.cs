@@ -74,6 +74,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<ChartRecorder>();
         services.AddSingleton<RegionCollector>();
         services.AddSingleton<CollectionMetrics>();
+        services.AddSingleton<TrackerMetrics>();
         services.AddHostedService<HeldChartReplayer>();
         services.AddHostedService<CollectionStartup>();
         return services;

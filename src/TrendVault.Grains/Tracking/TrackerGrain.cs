@@ -17,6 +17,7 @@ public sealed partial class TrackerGrain(
     [PersistentState("tracker")] IPersistentState<TrackerState> state,
     IYouTubeClient youTube,
     TrackingStore store,
+    TrackerMetrics metrics,
     IOptions<TrackingOptions> tracking,
     IOptions<CollectionOptions> collection,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
@@ -44,11 +45,16 @@ public sealed partial class TrackerGrain(
         // Wait until the charts of this bucket are collected: their videos need no refresh.
         if (clock.GetUtcNow() - bucket >= tracking.Value.EffectiveRefreshAfter(collection.Value.BucketSize))
         {
-            await RefreshAsync(bucket, CancellationToken.None);
+            metrics.Record(await RefreshAsync(bucket, CancellationToken.None));
         }
     }
 
-    public Task<RefreshResult> RefreshNowAsync(CancellationToken cancellationToken = default) => RefreshAsync(CurrentBucket(), cancellationToken);
+    public async Task<RefreshResult> RefreshNowAsync(CancellationToken cancellationToken = default)
+    {
+        var result = await RefreshAsync(CurrentBucket(), cancellationToken);
+        metrics.Record(result);
+        return result;
+    }
 
     private async Task<RefreshResult> RefreshAsync(DateTimeOffset bucket, CancellationToken cancellationToken)
     {

@@ -92,26 +92,6 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>How many lines the process has written so far: a mark for <see cref="LinesSince"/>.</summary>
-    public int LineCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _lines.Count;
-            }
-        }
-    }
-
-    public IReadOnlyList<LogLine> LinesSince(int mark)
-    {
-        lock (_gate)
-        {
-            return _lines[mark..];
-        }
-    }
-
     /// <summary>Peak resident set size so far (VmHWM) and the current one (VmRSS), in bytes, from /proc.</summary>
     public (long Peak, long Current) Memory()
     {

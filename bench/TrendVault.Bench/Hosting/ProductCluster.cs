@@ -17,9 +17,10 @@ public sealed class ProductCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly IHost _clientHost;
 
-    private ProductCluster(ManagedProcess silo, ManagedProcess? gateway, Uri? gatewayUrl, IHost clientHost)
+    private ProductCluster(ManagedProcess silo, Uri siloMetricsUrl, ManagedProcess? gateway, Uri? gatewayUrl, IHost clientHost)
     {
         Silo = silo;
+        SiloMetricsUrl = siloMetricsUrl;
         Gateway = gateway;
         GatewayUrl = gatewayUrl;
         _clientHost = clientHost;
@@ -27,6 +28,9 @@ public sealed class ProductCluster : IAsyncDisposable
     }
 
     public ManagedProcess Silo { get; }
+
+    /// <summary>The silo's Prometheus endpoint: what the benchmarks learn of the silo's work, they read there.</summary>
+    public Uri SiloMetricsUrl { get; }
 
     public ManagedProcess? Gateway { get; }
 
@@ -41,6 +45,7 @@ public sealed class ProductCluster : IAsyncDisposable
         var bucket = settings.BucketSize.ToString("c", CultureInfo.InvariantCulture);
         // Twice per bucket: the trackers must get a tick after their wait (a third of the bucket).
         var tick = (settings.BucketSize / 2).ToString("c", CultureInfo.InvariantCulture);
+        var metricsPort = FreePort.Next();
         var silo = ManagedProcess.Start($"silo-{name}", ProductBinaries.Dll(ProductBinaries.Silo), new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = database.ConnectionString,
@@ -48,7 +53,7 @@ public sealed class ProductCluster : IAsyncDisposable
             ["Orleans__ServiceId"] = clusterId,
             ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-            ["Metrics__Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture),
             // Ticks as short as the benchmark's buckets; Orleans refuses reminder periods under a minute otherwise.
             ["Orleans__ReminderOptions__MinimumReminderPeriod"] = "00:00:01",
             ["YOUTUBE_API_KEY"] = "bench-key",
@@ -63,8 +68,6 @@ public sealed class ProductCluster : IAsyncDisposable
             // As a deployment would: the silo's appsettings leave Orleans' Polly pipelines at Information,
             // two console lines per grain placement.
             ["Logging__LogLevel__Polly"] = "Warning",
-            // One line per committed snapshot batch: the collection benchmark sums them into the writer's rate.
-            ["Logging__LogLevel__TrendVault.Storage.Snapshots.SnapshotWriter"] = "Debug",
         }, Path.Combine(logDirectory, $"silo-{name}.log"));
         ManagedProcess? gateway = null;
         IHost? client = null;
@@ -90,7 +93,7 @@ public sealed class ProductCluster : IAsyncDisposable
                 await WaitUntilReadyAsync(gateway, gatewayUrl);
             }
             client = await ConnectAsync(database.ConnectionString, clusterId);
-            return new ProductCluster(silo, gateway, gatewayUrl, client);
+            return new ProductCluster(silo, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), gateway, gatewayUrl, client);
         }
         catch
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,6 +11,7 @@ using TrendVault.Bench.Hosting;
 using TrendVault.Bench.Report;
 using TrendVault.Grains;
 using TrendVault.Model;
+using TrendVault.Processes;
 using TrendVault.Storage.Snapshots;
 
 namespace TrendVault.Bench.Scenarios;
@@ -22,7 +22,7 @@ namespace TrendVault.Bench.Scenarios;
 /// Baselines: fetching the same pages with a bare HttpClient (the floor for the wall time), and a raw
 /// binary COPY of the cycle's snapshot rows (the floor for the write rate).
 /// </summary>
-public static partial class CollectionBenchmark
+public static class CollectionBenchmark
 {
     private const string CopyTable = "bench_copy_baseline";
 
@@ -41,11 +41,9 @@ public static partial class CollectionBenchmark
         // now. It deactivates the regions too, which their reminder would have kept: activate them again.
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         await ActivateRegionsAsync(cluster, regions);
-        var mark = cluster.Silo.LineCount;
+        var before = await ScrapeAsync(cluster);
         var steady = await CycleAsync(cluster, fake, regions, sizes.CollectionBucket, log);
-        // The console logger writes from its own queue: let it catch up before reading the batches.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var batches = WriterBatches(cluster.Silo.LinesSince(mark).Select(line => line.Text).ToList());
+        var batches = WriterBatches(before, await ScrapeAsync(cluster));
 
         var rows = await SnapshotRowsAsync(database, steady.Bucket);
         var copyRate = rows.Count / await TimeCopyAsync(database, rows, steady.Bucket);
@@ -61,7 +59,7 @@ public static partial class CollectionBenchmark
             $"{steady.Seconds:F2} s", steady.Seconds, fetchText, fetch.Seconds, "≤ 3 s", steady.Seconds <= 3));
         var copyText = $"raw binary COPY of the same rows {copyRate:N0} rows/s";
         table.Add(new ResultRow("collection.rate", "Snapshot write rate of the steady cycle (snapshots ÷ the writer's busy time)",
-            $"{busyRate:N0} snapshots/s ({batches.Snapshots:N0} in {batches.Count} batches, {batches.Seconds * 1000:F0} ms, {batches.Copied:N0} by the copy path)",
+            $"{busyRate:N0} snapshots/s ({batches.Snapshots:N0} in {batches.Count} batches, {batches.Seconds * 1000:F0} ms)",
             busyRate, copyText, copyRate, "ratio ≥ 0.5", busyRate / copyRate >= 0.5));
         table.Add(new ResultRow("collection.rate-wall", "Snapshot write rate of the steady cycle, end to end (snapshots ÷ cycle wall time)",
             $"{cycleRate:N0} snapshots/s", cycleRate, copyText, copyRate, "– (bounded by the API fetch)", null));
@@ -69,21 +67,23 @@ public static partial class CollectionBenchmark
             $"{writerRate:N0} snapshots/s", writerRate, copyText, copyRate, "–", null));
     }
 
-    /// <summary>The silo's per-batch lines (SnapshotWriter at Debug): snapshots, copy-path snapshots and commit time summed.</summary>
-    private static (int Count, int Snapshots, int Copied, double Seconds) WriterBatches(IReadOnlyList<string> lines)
+    /// <summary>The writer's committed batches between two scrapes of the silo's metrics: batches, snapshots and commit time.</summary>
+    private static (double Count, double Snapshots, double Seconds) WriterBatches(PrometheusText before, PrometheusText after)
     {
-        var batches = lines.Select(line => BatchLine().Match(line)).Where(match => match.Success).ToList();
-        if (batches.Count == 0)
+        double Delta(string metric) => after.Sum(metric) - before.Sum(metric);
+        var count = Delta("trendvault_writer_batch_size_count");
+        if (count == 0)
         {
-            throw new InvalidOperationException("The silo logged no committed snapshot batch during the cycle.");
+            throw new InvalidOperationException("The silo's metrics count no committed snapshot batch during the cycle.");
         }
-        int Int(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
-        return (batches.Count, batches.Sum(m => Int(m, "count")), batches.Sum(m => Int(m, "copied")),
-            batches.Sum(m => double.Parse(m.Groups["ms"].Value, CultureInfo.InvariantCulture)) / 1000);
+        return (count, Delta("trendvault_writer_batch_size_sum"), Delta("trendvault_writer_batch_duration_seconds_sum"));
     }
 
-    [GeneratedRegex(@"Snapshot batch of (?<count>\d+) committed in (?<ms>[\d.]+) ms \((?<copied>\d+) by the copy path\)")]
-    private static partial Regex BatchLine();
+    private static async Task<PrometheusText> ScrapeAsync(ProductCluster cluster)
+    {
+        using var http = new HttpClient();
+        return new PrometheusText(await http.GetStringAsync(cluster.SiloMetricsUrl));
+    }
 
     private static async Task<IReadOnlyList<string>> RegionsAsync(BenchDatabase database, int? count)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TrendVault.Cluster.Tests;
+namespace TrendVault.Processes;
 
 /// <summary>Samples of a Prometheus text exposition: the sum of a metric's samples whose labels include the given ones.</summary>
 public sealed partial class PrometheusText(string text)

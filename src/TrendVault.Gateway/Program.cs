@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using TrendVault.Gateway;
 using TrendVault.Gateway.Apis;
 using TrendVault.Gateway.Health;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.ServiceDefaults;
@@ -46,6 +47,11 @@ builder.Services.AddOptions<GatewayApiOptions>()
     .Validate(o => o.BucketSize >= TimeSpan.FromSeconds(1), "Collection:BucketSize must be at least one second.")
     .ValidateOnStart();
 
+builder.Services.AddOptions<ExportOptions>()
+    .Bind(configuration.GetSection("Exports"))
+    .Validate(o => o.MaxConcurrent is >= 1 and <= 1000, "Exports:MaxConcurrent must be from 1 to 1000.")
+    .ValidateOnStart();
+
 builder.UseOrleansClient(client =>
 {
     client.UseAdoNetClustering(o =>
@@ -76,6 +82,7 @@ builder.Services.AddSingleton<StatsQueries>();
 builder.Services.AddSingleton<ExportQueries>();
 builder.Services.AddSingleton<RegionDirectory>();
 builder.Services.AddSingleton<AdminTokenFilter>();
+builder.Services.AddSingleton<ExportSlots>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();

@@ -52,6 +52,8 @@ builder.Services.AddOptions<ExportOptions>()
     .Validate(o => o.MaxConcurrent is >= 1 and <= 1000, "Exports:MaxConcurrent must be from 1 to 1000.")
     .ValidateOnStart();
 
+builder.Services.AddClientRateLimits(configuration);
+
 builder.UseOrleansClient(client =>
 {
     client.UseAdoNetClustering(o =>
@@ -107,6 +109,8 @@ app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvid
 const string orleansDashboard = "/orleans-dashboard";
 app.UseWhen(context => context.Request.Path.StartsWithSegments(orleansDashboard), branch => branch.UseMiddleware<DashboardAdminMiddleware>());
 app.MapOrleansDashboard(orleansDashboard);
+
+app.UseRateLimiter();
 
 app.MapTrendVaultMetrics();
 app.MapOpenApi();

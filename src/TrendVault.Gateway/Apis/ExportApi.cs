@@ -18,7 +18,7 @@ public static class ExportApi
 
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/export").WithTags("Export");
+        var api = app.MapGroup("/api/export").WithTags("Export").RequireRateLimiting(RateLimitPolicies.Exports);
         api.MapGet("/trending.csv", TrendingCsv)
             .WithSummary("Trending entries as CSV in the classic 'Trending YouTube Video Statistics' columns plus region and rank (streamed, RFC 4180); "
                 + "at most 7 days without a region, 366 days with one (default: the last 7 or 366 days)")

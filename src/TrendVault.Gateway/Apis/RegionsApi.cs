@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.Gateway.Validation;
@@ -17,7 +18,7 @@ public static class RegionsApi
         api.MapGet("/", ListRegions).WithSummary("List regions with their flag, active flag and last collected bucket");
         api.MapGet("/{code}", GetRegion).WithSummary("One region with its last collection run and next due time");
         api.MapGet("/{code}/categories", GetCategories).WithSummary("Video categories offered in a region");
-        api.MapGet("/{code}/gaps", GetGaps).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
+        api.MapGet("/{code}/gaps", GetGaps).RequireRateLimiting(RateLimitPolicies.Queries).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
         api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'");
 
         var admin = api.MapGroup("/{code}").AddEndpointFilter<AdminTokenFilter>().WithTags("Admin");

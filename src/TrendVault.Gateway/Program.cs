@@ -95,6 +95,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -103,7 +104,12 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 var staticRoot = Path.GetFullPath(app.Services.GetRequiredService<IOptions<GatewayApiOptions>>().Value.StaticRoot);
 Directory.CreateDirectory(staticRoot);
-app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot), RequestPath = "/static" });
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new PhysicalFileProvider(staticRoot),
+    RequestPath = "/static",
+    OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.CollectedFilePolicy,
+});
 
 // The Orleans dashboard (silos, grains, reminders) is for operators: admin token only.
 const string orleansDashboard = "/orleans-dashboard";

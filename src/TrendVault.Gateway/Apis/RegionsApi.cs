@@ -53,8 +53,9 @@ public static class RegionsApi
         return TypedResults.Ok(await queries.CategoriesAsync(region, cancellationToken));
     }
 
-    private static async Task<Results<Ok<TrendingBoard>, ProblemHttpResult, ValidationProblem>> GetTrending(
-        string code, [FromQuery] string? at, RegionQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TrendingBoard>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTrending(
+        string code, [FromQuery] string? at, RegionQueries queries, Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         if (Region(code) is not { } region)
         {
@@ -70,7 +71,12 @@ public static class RegionsApi
         {
             return UnknownRegion(region);
         }
-        return TypedResults.Ok(await queries.TrendingAsync(region, atTime, cancellationToken));
+        var board = await queries.TrendingAsync(region, atTime, cancellationToken);
+        if (atTime is { } past && BoardCaching.Validate(context, board, Floor(past, options.Value.BucketSize), options.Value.BucketSize, clock.GetUtcNow()))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(board);
     }
 
     private const int MaxGapBuckets = 10_000;

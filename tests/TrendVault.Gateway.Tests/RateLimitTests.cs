@@ -60,6 +60,20 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/regions/US/gaps")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("RateLimits:QueriesPerMinute", "0")]
+    [InlineData("RateLimits:ExportsPerMinute", "-1")]
+    [InlineData("Exports:MaxConcurrent", "0")]
+    public void A_limit_that_is_not_positive_stops_the_gateway_at_start_naming_the_setting(string setting, string value)
+    {
+        using var gateway = fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken)
+            .WithWebHostBuilder(web => web.UseSetting(setting, value));
+
+        var refused = Assert.ThrowsAny<Exception>(() => gateway.CreateClient());
+
+        Assert.Contains(setting, refused.ToString());
+    }
+
     private WebApplicationFactory<GatewayApiOptions> LimitedGateway(int exportsPerMinute, int queriesPerMinute) =>
         fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken).WithWebHostBuilder(web =>
         {

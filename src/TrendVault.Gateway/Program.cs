@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using TrendVault.Gateway;
 using TrendVault.Gateway.Apis;
 using TrendVault.Gateway.Health;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.ServiceDefaults;
@@ -46,6 +47,13 @@ builder.Services.AddOptions<GatewayApiOptions>()
     .Validate(o => o.BucketSize >= TimeSpan.FromSeconds(1), "Collection:BucketSize must be at least one second.")
     .ValidateOnStart();
 
+builder.Services.AddOptions<ExportOptions>()
+    .Bind(configuration.GetSection("Exports"))
+    .Validate(o => o.MaxConcurrent is >= 1 and <= 1000, "Exports:MaxConcurrent must be from 1 to 1000.")
+    .ValidateOnStart();
+
+builder.Services.AddClientRateLimits(configuration);
+
 builder.UseOrleansClient(client =>
 {
     client.UseAdoNetClustering(o =>
@@ -76,6 +84,7 @@ builder.Services.AddSingleton<StatsQueries>();
 builder.Services.AddSingleton<ExportQueries>();
 builder.Services.AddSingleton<RegionDirectory>();
 builder.Services.AddSingleton<AdminTokenFilter>();
+builder.Services.AddSingleton<ExportSlots>();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
@@ -86,6 +95,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
@@ -94,12 +104,19 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 var staticRoot = Path.GetFullPath(app.Services.GetRequiredService<IOptions<GatewayApiOptions>>().Value.StaticRoot);
 Directory.CreateDirectory(staticRoot);
-app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(staticRoot), RequestPath = "/static" });
+app.UseStaticFiles(new StaticFileOptions
+{
+    FileProvider = new PhysicalFileProvider(staticRoot),
+    RequestPath = "/static",
+    OnPrepareResponse = file => file.Context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.CollectedFilePolicy,
+});
 
 // The Orleans dashboard (silos, grains, reminders) is for operators: admin token only.
 const string orleansDashboard = "/orleans-dashboard";
 app.UseWhen(context => context.Request.Path.StartsWithSegments(orleansDashboard), branch => branch.UseMiddleware<DashboardAdminMiddleware>());
 app.MapOrleansDashboard(orleansDashboard);
+
+app.UseRateLimiter();
 
 app.MapTrendVaultMetrics();
 app.MapOpenApi();

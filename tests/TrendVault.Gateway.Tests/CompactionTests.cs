@@ -33,8 +33,8 @@ public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<Gate
             "/api/videos?region=US&sort=views&pageSize=100",
             "/api/stats/top?region=US&metric=views&window=24h&limit=50",
             "/api/stats/top?region=US&metric=likes&window=2h&limit=50",
-            "/api/export/trending.csv?region=US",
-            "/api/export/trending.csv",
+            $"/api/export/trending.csv?region=US&from={dayStart}&to={nextDay}",
+            $"/api/export/trending.csv?from={dayStart}&to={nextDay}",
         ];
         var before = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
         var hot = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots");

@@ -79,6 +79,9 @@ public sealed class GatewayFixture : IAsyncLifetime
             web.UseSetting("YOUTUBE_BASE_URL", YouTube.BaseUrl.ToString());
             web.UseSetting("Catalog:StaticRoot", StaticRoot);
             web.UseSetting("TRENDVAULT_ADMIN_TOKEN", adminToken ?? string.Empty);
+            // Every test shares one client address; only the rate-limit tests set small limits.
+            web.UseSetting("RateLimits:ExportsPerMinute", "100000");
+            web.UseSetting("RateLimits:QueriesPerMinute", "100000");
         });
 
     public async Task DisposeAsync()

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Validation;
 
@@ -9,18 +10,25 @@ namespace TrendVault.Gateway.Apis;
 
 public static class ExportApi
 {
+    /// <summary>Every collected region's 200 ranks an hour: with the default 11 regions a week is already ~370,000 rows.</summary>
+    public const int MaxDaysWithoutRegion = 7;
+
+    /// <summary>One region's year: about 1.8 million rows at 200 ranks an hour.</summary>
+    public const int MaxDaysWithRegion = 366;
+
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/export").WithTags("Export");
+        var api = app.MapGroup("/api/export").WithTags("Export").RequireRateLimiting(RateLimitPolicies.Exports);
         api.MapGet("/trending.csv", TrendingCsv)
-            .WithSummary("Trending entries as CSV in the classic 'Trending YouTube Video Statistics' columns plus region and rank (streamed, RFC 4180)")
+            .WithSummary("Trending entries as CSV in the classic 'Trending YouTube Video Statistics' columns plus region and rank (streamed, RFC 4180); "
+                + "at most 7 days without a region, 366 days with one (default: the last 7 or 366 days)")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> TrendingCsv(
         [FromQuery] string? region, [FromQuery] string? from, [FromQuery] string? to,
-        ExportQueries export, RegionQueries regions, HttpContext context, CancellationToken cancellationToken)
+        ExportQueries export, RegionQueries regions, ExportSlots slots, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var code = RequestParsing.RegionCode(region, "region", errors, required: false);
@@ -31,9 +39,26 @@ public static class ExportApi
         {
             return Problems.Invalid(errors);
         }
+        // A missing end is now, a missing start the longest range allowed before the end.
+        var limitDays = code is null ? MaxDaysWithoutRegion : MaxDaysWithRegion;
+        var end = toTime ?? clock.GetUtcNow();
+        var start = fromTime ?? end - TimeSpan.FromDays(limitDays);
+        if (end - start > TimeSpan.FromDays(limitDays))
+        {
+            return Problems.OverLimit("from", code is null
+                ? $"The range exceeds the {MaxDaysWithoutRegion}-day limit for exports without a region; give a region or a shorter range."
+                : $"The range exceeds the {MaxDaysWithRegion}-day limit for exports of one region; give a shorter range.");
+        }
         if (code is not null && await regions.FindAsync(code, cancellationToken) is null)
         {
             return Problems.NotFound($"Region {code} is not in the catalog.");
+        }
+        using var slot = slots.TryEnter();
+        if (slot is null)
+        {
+            context.Response.Headers.RetryAfter = ((int)ExportSlots.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"{slots.Limit} exports are running, the limit of concurrent exports; try again later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many exports");
         }
 
         context.Response.ContentType = "text/csv; charset=utf-8";
@@ -46,7 +71,7 @@ public static class ExportApi
         // The download starts now, not when the writer's buffer first fills.
         await csv.FlushAsync();
         await writer.FlushAsync(cancellationToken);
-        await foreach (var row in export.TrendingAsync(code, fromTime, toTime, cancellationToken))
+        await foreach (var row in export.TrendingAsync(code, start, end, cancellationToken))
         {
             csv.WriteRecord(row);
             await csv.NextRecordAsync();

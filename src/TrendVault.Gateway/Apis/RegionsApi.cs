@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Security;
 using TrendVault.Gateway.Validation;
@@ -17,7 +18,7 @@ public static class RegionsApi
         api.MapGet("/", ListRegions).WithSummary("List regions with their flag, active flag and last collected bucket");
         api.MapGet("/{code}", GetRegion).WithSummary("One region with its last collection run and next due time");
         api.MapGet("/{code}/categories", GetCategories).WithSummary("Video categories offered in a region");
-        api.MapGet("/{code}/gaps", GetGaps).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
+        api.MapGet("/{code}/gaps", GetGaps).RequireRateLimiting(RateLimitPolicies.Queries).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
         api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'");
 
         var admin = api.MapGroup("/{code}").AddEndpointFilter<AdminTokenFilter>().WithTags("Admin");
@@ -52,8 +53,9 @@ public static class RegionsApi
         return TypedResults.Ok(await queries.CategoriesAsync(region, cancellationToken));
     }
 
-    private static async Task<Results<Ok<TrendingBoard>, ProblemHttpResult, ValidationProblem>> GetTrending(
-        string code, [FromQuery] string? at, RegionQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TrendingBoard>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTrending(
+        string code, [FromQuery] string? at, RegionQueries queries, Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options,
+        TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         if (Region(code) is not { } region)
         {
@@ -69,7 +71,12 @@ public static class RegionsApi
         {
             return UnknownRegion(region);
         }
-        return TypedResults.Ok(await queries.TrendingAsync(region, atTime, cancellationToken));
+        var board = await queries.TrendingAsync(region, atTime, cancellationToken);
+        if (atTime is { } past && BoardCaching.Validate(context, board, Floor(past, options.Value.BucketSize), options.Value.BucketSize, clock.GetUtcNow()))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+        return TypedResults.Ok(board);
     }
 
     private const int MaxGapBuckets = 10_000;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Validation;
 
@@ -13,7 +14,7 @@ public static class StatsApi
 
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/stats").WithTags("Stats");
+        var api = app.MapGroup("/api/stats").WithTags("Stats").RequireRateLimiting(RateLimitPolicies.Queries);
         api.MapGet("/top", TopGainers).WithSummary("Biggest gainers of views, likes or comments over a window (at most 30 days) ending at the latest collected bucket");
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Validation;
 
@@ -16,7 +17,7 @@ public static class VideosApi
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/videos").WithTags("Videos");
-        api.MapGet("/", ListVideos).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
+        api.MapGet("/", ListVideos).RequireRateLimiting(RateLimitPolicies.Search).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
         api.MapGet("/{videoId}", GetVideo).WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank");
         api.MapGet("/{videoId}/snapshots", GetSnapshots).WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day");
         return app;

@@ -8,6 +8,10 @@ public static class Problems
     public static ValidationProblem Invalid(RequestErrors errors) =>
         TypedResults.ValidationProblem(errors.All, title: "The request has invalid parameters.");
 
+    /// <summary>A request over one of the API's bounds: the detail names the limit, the errors the parameter.</summary>
+    public static ValidationProblem OverLimit(string parameter, string detail) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail, title: "The request exceeds a limit.");
+
     public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 

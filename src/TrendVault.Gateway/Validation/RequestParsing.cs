@@ -103,6 +103,8 @@ public static partial class RequestParsing
             {
                 return window;
             }
+            errors.Add(parameter, $"'{Shorten(value)}' exceeds the {maxDays}-day limit for windows.");
+            return fallback;
         }
         errors.Add(parameter, $"'{Shorten(value)}' is not a window: use a positive number with m, h or d (e.g. 24h, 7d), at most {maxDays} days.");
         return fallback;

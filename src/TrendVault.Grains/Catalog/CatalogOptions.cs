@@ -6,6 +6,9 @@ public sealed class CatalogOptions
     /// <summary>Flag image URL; {code} is the lower-case region code.</summary>
     public string FlagUrlTemplate { get; set; } = "https://flagcdn.com/{code}.svg";
 
+    /// <summary>Largest flag file downloaded; a larger answer is refused (flags are a few KiB).</summary>
+    public int FlagMaxBytes { get; set; } = 256 * 1024;
+
     /// <summary>Folder of static files (served by the gateway); flags go to its flags/ subfolder.</summary>
     public string StaticRoot { get; set; } = "data/static";
 

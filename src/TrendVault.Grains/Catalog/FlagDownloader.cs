@@ -1,12 +1,18 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace TrendVault.Grains.Catalog;
 
-/// <summary>Downloads a region's flag once into the static folder; a flag already on disk is never fetched again.</summary>
+/// <summary>
+/// Downloads a region's flag once into the static folder; a flag already on disk is never fetched again.
+/// The gateway serves these files from the dashboard's origin, so only a small SVG or PNG from the
+/// configured host is kept: redirects to another host, oversized answers and other content are refused.
+/// </summary>
 public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILogger<FlagDownloader> logger) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(15) };
+    private const int MaxRedirects = 3;
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) };
 
     /// <summary>Returns the flag's path relative to the static root, or null when it could not be fetched.</summary>
     public async Task<string?> EnsureFlagAsync(string regionCode, CancellationToken cancellationToken)
@@ -22,7 +28,11 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
         }
         try
         {
-            var bytes = await _http.GetByteArrayAsync(url, cancellationToken);
+            var bytes = await DownloadAsync(new Uri(url), cancellationToken);
+            if (FlagFile.Problem(bytes, extension) is { } problem)
+            {
+                throw new InvalidDataException(problem);
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             // Write then rename so a crash never leaves a half-written flag that looks complete.
             var temporary = fullPath + ".part";
@@ -30,7 +40,7 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
             File.Move(temporary, fullPath, overwrite: true);
             return relativePath;
         }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
             LogFlagFailed(regionCode, url, exception.Message);
             return null;
@@ -38,6 +48,46 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
     }
 
     public void Dispose() => _http.Dispose();
+
+    private async Task<byte[]> DownloadAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var maxBytes = options.Value.FlagMaxBytes;
+        for (var redirects = 0; ; redirects++)
+        {
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
+            {
+                var next = new Uri(url, location);
+                if (redirects == MaxRedirects || next.Scheme != url.Scheme || !string.Equals(next.Authority, url.Authority, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new InvalidDataException($"redirected to {next.GetLeftPart(UriPartial.Authority)}, not followed");
+                }
+                url = next;
+                continue;
+            }
+            response.EnsureSuccessStatusCode();
+            if (response.Content.Headers.ContentLength > maxBytes)
+            {
+                throw new InvalidDataException($"{response.Content.Headers.ContentLength} bytes, more than the {maxBytes} allowed");
+            }
+            // The length header may be absent or wrong: count what actually arrives.
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var content = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (content.Length + read > maxBytes)
+                {
+                    throw new InvalidDataException($"more than the {maxBytes} bytes allowed");
+                }
+                content.Write(chunk, 0, read);
+            }
+            return content.ToArray();
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => (int)status is >= 300 and < 400;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flag of {Region} not downloaded from {Url}: {Reason}")]
     private partial void LogFlagFailed(string region, string url, string reason);

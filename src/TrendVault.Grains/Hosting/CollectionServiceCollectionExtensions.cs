@@ -29,6 +29,7 @@ public static class CollectionServiceCollectionExtensions
                 && Uri.TryCreate(o.FlagUrlTemplate.Replace("{code}", "us", StringComparison.Ordinal), UriKind.Absolute, out _),
                 "Catalog:FlagUrlTemplate must be an absolute URL containing {code}.")
             .Validate(o => o.CategoryConcurrency > 0, "Catalog:CategoryConcurrency must be positive.")
+            .Validate(o => o.FlagMaxBytes > 0, "Catalog:FlagMaxBytes must be positive.")
             .ValidateOnStart();
         services.AddOptions<QuotaOptions>()
             .Bind(configuration.GetSection("Quota"))

@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace TrendVault.Gateway.Tests;
 
-/// <summary>A board at a past time is cacheable: a closed bucket's chart never changes.</summary>
+/// <summary>Boards are cacheable: a closed bucket's chart never changes, the latest one not before the next bucket.</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class BoardCachingTests(GatewayFixture fixture)
 {
@@ -53,4 +56,35 @@ public sealed class BoardCachingTests(GatewayFixture fixture)
         Assert.NotNull(response.Headers.ETag);
         Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
     }
+
+    [Fact]
+    public async Task The_latest_board_of_the_current_bucket_is_fresh_until_the_next_bucket_begins()
+    {
+        // The fixture's clock stands 5 minutes into the second bucket, whose US chart is collected.
+        await using var gateway = GatewayAtTheFixturesTime();
+        using var http = gateway.CreateClient();
+
+        var response = await http.GetAsync("/api/regions/US/trending");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(55), response.Headers.CacheControl?.MaxAge);
+        Assert.True(response.Headers.CacheControl?.Public);
+        Assert.False(response.Headers.ETag!.IsWeak);
+    }
+
+    [Fact]
+    public async Task The_latest_board_before_the_current_bucket_is_collected_is_revalidated_every_time()
+    {
+        // The system clock is months past the fixture's buckets: the latest chart is an old one.
+        var response = await _http.GetAsync("/api/regions/US/trending");
+
+        Assert.Equal("no-cache", response.Headers.CacheControl?.ToString());
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/regions/US/trending");
+        request.Headers.IfNoneMatch.Add(response.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await _http.SendAsync(request)).StatusCode);
+    }
+
+    private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() =>
+        fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken)
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(fixture.Clock)));
 }

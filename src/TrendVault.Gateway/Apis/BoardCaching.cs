@@ -7,24 +7,34 @@ using TrendVault.Gateway.Contracts;
 
 namespace TrendVault.Gateway.Apis;
 
-/// <summary>HTTP caching of boards asked for at a time (<c>?at=</c>): closed buckets never change.</summary>
+/// <summary>
+/// HTTP caching of boards: a closed bucket's chart never changes, and the latest board changes only
+/// when a later bucket is collected.
+/// </summary>
 public static class BoardCaching
 {
     public const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>
     /// Sets the board's strong ETag and Cache-Control; true when the client's If-None-Match already
-    /// holds it (answer 304). Only the chart of the asked time's own bucket, once that bucket has
-    /// closed, is immutable: an earlier chart standing in for a missing bucket may yet be replaced
-    /// (a chart held in a silo's spool is written late), so it is revalidated every time.
+    /// holds it (answer 304). <paramref name="bucket"/> is the bucket of the asked time (of now for the
+    /// latest board). The chart of an asked time's own bucket, once that bucket has closed, is immutable;
+    /// the latest board, when it is the current bucket's chart, is fresh until the next bucket begins.
+    /// Anything else (an earlier chart standing in for a bucket not collected yet, perhaps held in a
+    /// silo's spool and written late) is revalidated every time.
     /// </summary>
-    public static bool Validate(HttpContext context, TrendingBoard board, DateTimeOffset bucket, TimeSpan bucketSize, DateTimeOffset now)
+    public static bool Validate(HttpContext context, TrendingBoard board, DateTimeOffset bucket, bool latest, TimeSpan bucketSize, DateTimeOffset now)
     {
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var tag = new EntityTagHeaderValue("\"" + Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(board, json))).TrimEnd('=') + "\"");
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = tag;
-        context.Response.Headers.CacheControl = board.CapturedAt == bucket && bucket + bucketSize <= now ? Immutable : "no-cache";
+        context.Response.Headers.CacheControl = (latest, board.CapturedAt == bucket) switch
+        {
+            (false, true) when bucket + bucketSize <= now => Immutable,
+            (true, true) => $"public, max-age={(int)Math.Ceiling((bucket + bucketSize - now).TotalSeconds)}",
+            _ => "no-cache",
+        };
         return context.Request.GetTypedHeaders().IfNoneMatch.Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(tag, useStrongComparison: false));
     }
 }

@@ -72,7 +72,8 @@ public static class RegionsApi
             return UnknownRegion(region);
         }
         var board = await queries.TrendingAsync(region, atTime, cancellationToken);
-        if (atTime is { } past && BoardCaching.Validate(context, board, Floor(past, options.Value.BucketSize), options.Value.BucketSize, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (BoardCaching.Validate(context, board, Floor(atTime ?? now, options.Value.BucketSize), latest: atTime is null, options.Value.BucketSize, now))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -224,6 +224,27 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Status_counts_each_video_of_the_latest_charts_once_and_a_gone_one_only_as_gone()
+    {
+        var charted = fixture.YouTube.Catalog.ChartFor("US").Union(fixture.YouTube.Catalog.ChartFor("GB")).Count();
+        var goneId = fixture.YouTube.Catalog.ChartFor("US")[0];
+
+        var before = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking;
+        await fixture.Database.ScalarAsync<int>("UPDATE videos SET gone_at = now() WHERE youtube_id = $1 RETURNING 1", goneId);
+        try
+        {
+            var after = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking;
+
+            Assert.Equal((charted, 0L, 0L), (before.OnChart, before.Tracked, before.Gone));
+            Assert.Equal((charted - 1, 0L, 1L), (after.OnChart, after.Tracked, after.Gone));
+        }
+        finally
+        {
+            await fixture.Database.ScalarAsync<int>("UPDATE videos SET gone_at = NULL WHERE youtube_id = $1 RETURNING 1", goneId);
+        }
+    }
+
+    [Fact]
     public async Task A_video_on_the_latest_chart_reads_as_on_chart()
     {
         var id = fixture.YouTube.Catalog.ChartFor("US")[0];

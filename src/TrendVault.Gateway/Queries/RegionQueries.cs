@@ -152,18 +152,26 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return gaps;
     }
 
-    /// <summary>Videos on a chart in the latest bucket, tracked off-chart within <paramref name="trackingDays"/>, and gone.</summary>
+    /// <summary>
+    /// Videos on a chart in the latest bucket, tracked off-chart within <paramref name="trackingDays"/>, and gone.
+    /// The window is counted on the last-seen index alone and the few gone videos subtracted: joining
+    /// every recent sighting to its wide videos row cost 0.4–0.9 s on a 1,000,000-video catalog.
+    /// </summary>
     public async Task<TrackingInfo> TrackingAsync(int trackingDays, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH latest AS (SELECT max(bucket) AS bucket FROM collection_runs WHERE status = 'succeeded'),
+            WITH latest AS (SELECT max(bucket) AS bucket, max(bucket) - make_interval(days => $1) AS since
+                            FROM collection_runs WHERE status = 'succeeded'),
                  recent AS (
-                     SELECT g.last_seen_at >= latest.bucket AS on_chart
-                     FROM video_sightings g JOIN videos v ON v.id = g.video_id, latest
-                     WHERE g.last_seen_at >= latest.bucket - make_interval(days => $1) AND v.gone_at IS NULL)
-            SELECT (SELECT count(*) FROM recent WHERE on_chart),
-                   (SELECT count(*) FROM recent WHERE NOT on_chart),
-                   (SELECT count(*) FROM videos WHERE gone_at IS NOT NULL)
+                     SELECT count(*) FILTER (WHERE g.last_seen_at >= latest.bucket) AS on_chart,
+                            count(*) FILTER (WHERE g.last_seen_at < latest.bucket) AS tracked
+                     FROM video_sightings g, latest WHERE g.last_seen_at >= latest.since),
+                 gone AS (
+                     SELECT count(*) AS gone,
+                            count(*) FILTER (WHERE g.last_seen_at >= latest.bucket) AS on_chart,
+                            count(*) FILTER (WHERE g.last_seen_at < latest.bucket AND g.last_seen_at >= latest.since) AS tracked
+                     FROM videos v JOIN video_sightings g ON g.video_id = v.id, latest WHERE v.gone_at IS NOT NULL)
+            SELECT recent.on_chart - gone.on_chart, recent.tracked - gone.tracked, gone.gone FROM recent, gone
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = trackingDays });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -12,7 +12,12 @@ namespace TrendVault.Grains.Catalog;
 public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILogger<FlagDownloader> logger) : IDisposable
 {
     private const int MaxRedirects = 3;
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(15) };
+    // The client buffers each answer up to the cap and refuses a longer one, whatever its length header says.
+    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false })
+    {
+        Timeout = TimeSpan.FromSeconds(15),
+        MaxResponseContentBufferSize = options.Value.FlagMaxBytes,
+    };
 
     /// <summary>Returns the flag's path relative to the static root, or null when it could not be fetched.</summary>
     public async Task<string?> EnsureFlagAsync(string regionCode, CancellationToken cancellationToken)
@@ -51,10 +56,9 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
 
     private async Task<byte[]> DownloadAsync(Uri url, CancellationToken cancellationToken)
     {
-        var maxBytes = options.Value.FlagMaxBytes;
         for (var redirects = 0; ; redirects++)
         {
-            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await _http.GetAsync(url, cancellationToken);
             if (IsRedirect(response.StatusCode) && response.Headers.Location is { } location)
             {
                 var next = new Uri(url, location);
@@ -66,24 +70,7 @@ public sealed partial class FlagDownloader(IOptions<CatalogOptions> options, ILo
                 continue;
             }
             response.EnsureSuccessStatusCode();
-            if (response.Content.Headers.ContentLength > maxBytes)
-            {
-                throw new InvalidDataException($"{response.Content.Headers.ContentLength} bytes, more than the {maxBytes} allowed");
-            }
-            // The length header may be absent or wrong: count what actually arrives.
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            using var content = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (content.Length + read > maxBytes)
-                {
-                    throw new InvalidDataException($"more than the {maxBytes} bytes allowed");
-                }
-                content.Write(chunk, 0, read);
-            }
-            return content.ToArray();
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
     }
 

@@ -27,9 +27,13 @@ public abstract class BrowserTest(DashboardFixture system) : IAsyncLifetime
     protected async Task<T> ApiAsync<T>(string path) => (await App.Api.GetFromJsonAsync<T>(path))!;
 
     /// <summary>Saves TestResults/screenshots/NAME.png once the images in view have loaded (or failed).</summary>
+    /// <remarks>
+    /// Waits with one evaluated promise rather than WaitForFunction: the latter polls by eval-ing its
+    /// expression in the page, which the dashboard's Content-Security-Policy (no 'unsafe-eval') refuses.
+    /// </remarks>
     protected async Task ScreenshotAsync(IPage page, string name)
     {
-        await page.WaitForFunctionAsync("[...document.images].filter(img => img.checkVisibility() && img.getBoundingClientRect().top < innerHeight).every(img => img.complete)");
+        await page.EvaluateAsync("() => Promise.allSettled([...document.images].filter(img => img.checkVisibility() && img.getBoundingClientRect().top < innerHeight).map(img => img.decode()))");
         await page.ScreenshotAsync(new() { Path = Path.Combine(App.ScreenshotFolder, name + ".png") });
     }
 

@@ -17,7 +17,7 @@ public sealed class RegionsPageTests(DashboardFixture system) : BrowserTest(syst
         await Expect(us.Locator(".region-name")).ToHaveTextAsync("United States");
         await us.ScrollIntoViewIfNeededAsync();
         await Expect(us.Locator("img.flag")).ToHaveAttributeAsync("src", "/static/flags/us.svg");
-        await page.WaitForFunctionAsync("img => img.complete && img.naturalWidth > 0", await us.Locator("img.flag").ElementHandleAsync());
+        Assert.True(await us.Locator("img.flag").EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth)") > 0);
         await Expect(us.Locator(".badge")).ToHaveTextAsync("Active");
         await Expect(page.Locator(".region-card").First).ToHaveAttributeAsync("data-region", "US");
 

@@ -24,7 +24,7 @@ public sealed class HeyLoadTool : ILoadTool
     private static async Task<LoadResult> RunAsync(Uri url, int concurrency, int? requests, string limit, string value)
     {
         var info = new ProcessStartInfo("hey") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { limit, value, "-c", concurrency.ToString(CultureInfo.InvariantCulture), "-o", "csv", url.ToString() })
+        foreach (var argument in new[] { limit, value, "-c", concurrency.ToString(CultureInfo.InvariantCulture), "-o", "csv", url.AbsoluteUri })
         {
             info.ArgumentList.Add(argument);
         }

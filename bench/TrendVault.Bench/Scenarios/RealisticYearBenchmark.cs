@@ -113,6 +113,7 @@ public static class RealisticYearBenchmark
             ("videos.title", "api/videos?sort=title", EndpointTarget),
             ("videos.views", "api/videos?sort=views", EndpointTarget),
             ("videos.q", $"api/videos?q={RealisticYearLoader.SearchWord}", EndpointTarget),
+            ("videos.q.rare", $"api/videos?q={Uri.EscapeDataString(RealisticYearLoader.RareSearch)}", EndpointTarget),
             ("videos.region", $"api/videos?region={region}", EndpointTarget),
             ("videos.deep", $"api/videos?page={deepPage}", EndpointTarget),
             ("video", $"api/videos/{video}", EndpointTarget),

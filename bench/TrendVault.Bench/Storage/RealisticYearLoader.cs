@@ -26,6 +26,9 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
     /// <summary>A word of about one title in seven: what the search benchmark looks for.</summary>
     public const string SearchWord = "remix";
 
+    /// <summary>One channel's name: 25 videos of the 1,000,000 (channels are numbered modulo 40,000).</summary>
+    public const string RareSearch = "Channel 12345";
+
     // What the product's trigger on video_snapshots keeps; the loaders' COPY runs without triggers.
     private const string TakeLatestViews = """
         UPDATE video_sightings g SET (latest_bucket, latest_views) = (SELECT l.bucket, l.views FROM video_latest(g.video_id) l)

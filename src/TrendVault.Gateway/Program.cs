@@ -6,6 +6,7 @@ using Orleans.Dashboard;
 using Scalar.AspNetCore;
 using TrendVault.Gateway;
 using TrendVault.Gateway.Apis;
+using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Health;
 using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
@@ -53,6 +54,8 @@ builder.Services.AddOptions<ExportOptions>()
     .ValidateOnStart();
 
 builder.Services.AddClientRateLimits(configuration);
+builder.Services.AddSingleton<OutputCacheMetrics>();
+builder.Services.AddOutputCache();
 
 builder.UseOrleansClient(client =>
 {
@@ -117,6 +120,7 @@ app.UseWhen(context => context.Request.Path.StartsWithSegments(orleansDashboard)
 app.MapOrleansDashboard(orleansDashboard);
 
 app.UseRateLimiter();
+app.UseOutputCache();
 
 app.MapTrendVaultMetrics();
 app.MapOpenApi();

@@ -84,6 +84,32 @@ public sealed class BoardCachingTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NotModified, (await _http.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_gateway_answers_a_fresh_latest_board_from_its_cache_with_its_age()
+    {
+        await using var gateway = GatewayAtTheFixturesTime();
+        using var http = gateway.CreateClient();
+
+        var first = await http.GetAsync("/api/regions/US/trending");
+        var second = await http.GetAsync("/api/regions/US/trending");
+
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_board_that_must_be_revalidated_is_never_served_from_the_gateway_cache()
+    {
+        // As in the test above: months after the fixture's buckets, the latest chart is an old one.
+        await _http.GetAsync("/api/regions/US/trending");
+        var again = await _http.GetAsync("/api/regions/US/trending");
+
+        Assert.Equal("no-cache", again.Headers.CacheControl?.ToString());
+        Assert.Null(again.Headers.Age);
+    }
+
     private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() =>
         fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken)
             .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(fixture.Clock)));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
@@ -19,7 +20,8 @@ public static class RegionsApi
         api.MapGet("/{code}", GetRegion).WithSummary("One region with its last collection run and next due time");
         api.MapGet("/{code}/categories", GetCategories).WithSummary("Video categories offered in a region");
         api.MapGet("/{code}/gaps", GetGaps).RequireRateLimiting(RateLimitPolicies.Queries).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
-        api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'");
+        api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'")
+            .CacheOutput(new FreshnessCachePolicy("board"));
 
         var admin = api.MapGroup("/{code}").AddEndpointFilter<AdminTokenFilter>().WithTags("Admin");
         admin.MapPost("/activate", Activate).WithSummary("Start hourly collection of a region (admin)");

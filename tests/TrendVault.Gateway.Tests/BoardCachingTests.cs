@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace TrendVault.Gateway.Tests;
 
@@ -110,7 +111,28 @@ public sealed class BoardCachingTests(GatewayFixture fixture)
         Assert.Null(again.Headers.Age);
     }
 
-    private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() =>
+    [Fact]
+    public async Task A_cached_latest_board_expires_when_the_next_bucket_begins()
+    {
+        // One second before the third bucket: GB's chart of the second bucket is fresh for that second.
+        var clock = new FakeTimeProvider(GatewayFixture.SecondBucket.AddHours(1).AddSeconds(-1));
+        await using var gateway = GatewayAt(clock);
+        using var http = gateway.CreateClient();
+
+        var lastSecond = await http.GetAsync("/api/regions/GB/trending");
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var nextBucket = await http.GetAsync("/api/regions/GB/trending");
+
+        Assert.Equal(TimeSpan.FromSeconds(1), lastSecond.Headers.CacheControl?.MaxAge);
+        // GB has no chart of the third bucket yet: the second's stands in, read again and revalidated every time.
+        Assert.Null(nextBucket.Headers.Age);
+        Assert.Equal("no-cache", nextBucket.Headers.CacheControl?.ToString());
+    }
+
+    private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() => GatewayAt(fixture.Clock);
+
+    private WebApplicationFactory<GatewayApiOptions> GatewayAt(TimeProvider clock) =>
         fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken)
-            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(fixture.Clock)));
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton(clock)));
 }

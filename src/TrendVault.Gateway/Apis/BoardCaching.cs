@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Contracts;
 
 namespace TrendVault.Gateway.Apis;
@@ -35,6 +36,7 @@ public static class BoardCaching
             (true, true) => $"public, max-age={(int)Math.Ceiling((bucket + bucketSize - now).TotalSeconds)}",
             _ => "no-cache",
         };
+        FreshnessCachePolicy.KeepWhileFresh(context);
         return context.Request.GetTypedHeaders().IfNoneMatch.Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(tag, useStrongComparison: false));
     }
 }

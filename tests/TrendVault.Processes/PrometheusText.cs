@@ -8,6 +8,13 @@ public sealed partial class PrometheusText(string text)
 {
     public string Text { get; } = text;
 
+    /// <summary>One scrape of a /metrics endpoint.</summary>
+    public static async Task<PrometheusText> ScrapeAsync(Uri url)
+    {
+        using var http = new HttpClient();
+        return new PrometheusText(await http.GetStringAsync(url));
+    }
+
     public double Sum(string metric, params (string Name, string Value)[] labels) => Text.Split('\n')
         .Select(line => Sample().Match(line))
         .Where(match => match.Success && match.Groups["name"].Value == metric

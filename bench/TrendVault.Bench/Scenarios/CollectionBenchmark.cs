@@ -79,11 +79,7 @@ public static class CollectionBenchmark
         return (count, Delta("trendvault_writer_batch_size_sum"), Delta("trendvault_writer_batch_duration_seconds_sum"));
     }
 
-    private static async Task<PrometheusText> ScrapeAsync(ProductCluster cluster)
-    {
-        using var http = new HttpClient();
-        return new PrometheusText(await http.GetStringAsync(cluster.SiloMetricsUrl));
-    }
+    private static Task<PrometheusText> ScrapeAsync(ProductCluster cluster) => PrometheusText.ScrapeAsync(cluster.SiloMetricsUrl);
 
     private static async Task<IReadOnlyList<string>> RegionsAsync(BenchDatabase database, int? count)
     {

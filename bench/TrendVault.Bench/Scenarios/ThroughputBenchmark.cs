@@ -45,11 +45,7 @@ public static class ThroughputBenchmark
         return hits + misses == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", cache hits {100 * hits / (hits + misses):F2} %");
     }
 
-    private static async Task<PrometheusText> ScrapeAsync(Uri gateway)
-    {
-        using var http = new HttpClient();
-        return new PrometheusText(await http.GetStringAsync(new Uri(gateway, "metrics")));
-    }
+    private static Task<PrometheusText> ScrapeAsync(Uri gateway) => PrometheusText.ScrapeAsync(new Uri(gateway, "metrics"));
 
     private static async Task<LoadResult> MeasureAsync(ILoadTool tool, Uri url, BenchSizes sizes)
     {

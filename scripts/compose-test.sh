@@ -165,6 +165,13 @@ phase "wait /health/ready"
 ready() { curl -fsS -o /dev/null "$base/health/ready" 2>/dev/null; }
 until_true 300 "/health/ready" ready
 
+phase "dashboard from the image"
+# The published gateway serves the dashboard at / with its scripts and the vendored chart library.
+curl -fsS "$base/" | grep -q '<title>TrendVault</title>' || fail "/ is not the dashboard"
+for asset in js/app.js lib/uPlot.iife.min.js; do
+  [ -n "$(curl -fsS "$base/$asset")" ] || fail "the image does not serve $asset"
+done
+
 phase "first snapshots"
 snapshots() { [ "$(psql_value 'SELECT count(*) FROM video_snapshots')" -gt 0 ] 2>/dev/null; }
 until_true 300 "snapshots in video_snapshots" snapshots

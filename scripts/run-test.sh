@@ -3,7 +3,8 @@
 # settings), `scripts/run.sh` and then, right after, `scripts/run.sh 3` run in a real terminal (tmux).
 # Each run must become ready, serve the dashboard at / (rendered by headless Chromium), answer the API
 # and get snapshots into its PostgreSQL; then a real Ctrl+C must leave no process behind, free every
-# port and print "Stopped." within 30 seconds.
+# port and print "Stopped." within 30 seconds. A third run, stopped with SIGTERM as a service manager
+# would, must end the same way.
 #   scripts/run-test.sh        exit 0 when everything holds; one line per run, "run-test: OK" last
 # run.sh uses fixed ports (8080, 5080, 11111.., 30000.., 9464.., 55432): they must be free before it starts.
 # Installs tmux and Chromium with apt when they are missing and we are root.
@@ -124,8 +125,8 @@ dump_dom() { # dump_dom URL: the page as Chromium rendered it, scripts and API c
     --virtual-time-budget=10000 --dump-dom "$1" 2>"$profile.err" || { cat "$profile.err" >&2; return 1; }
 }
 
-check_run() { # check_run SILOS
-  local silos=$1 since start elapsed ready_s snap_s checks_s build html asset dom count pids dotnets silo_count left busy
+check_run() { # check_run SILOS [sigterm]: the full checks, stopped with Ctrl+C; or, with sigterm, ready and / only
+  local silos=$1 how=${2:-ctrl-c} since start elapsed ready_s snap_s checks_s build html asset dom count pids dotnets silo_count left busy
   # shellcheck disable=SC2046
   busy=$(busy_ports $(ports_of "$silos"))
   [ -z "$busy" ] || fail "port(s) $(echo $busy) in use before scripts/run.sh $silos"
@@ -151,6 +152,8 @@ check_run() { # check_run SILOS
     [ -n "$(curl -fsS -m 10 "$gateway/$asset")" ] || failed_run "the dashboard's $asset is not served"
   done
   grep -q 'js/app.js' <<<"$html" || failed_run "/ does not load js/app.js"
+  [ "$silos" = 1 ] && [ "$how" = ctrl-c ] && check_dotnet_run
+  [ "$how" = sigterm ] && { stop_run "$silos" "$how"; say "scripts/run.sh $silos: ready after ${ready_s} s, dashboard served; SIGTERM: all stopped, ports free after ${elapsed} s"; return; }
 
   # The API, and snapshots arriving in run.sh's own PostgreSQL.
   curl -fsS -m 10 "$gateway/api/regions" | grep -q '"code":"US"' || failed_run "GET /api/regions has no US"
@@ -185,8 +188,39 @@ check_run() { # check_run SILOS
   [ "$dotnets" -eq $((silos + 2)) ] || failed_run "expected $((silos + 2)) app processes (fake API, $silos silo(s), gateway), found $dotnets:
 $(describe $pids)"
 
-  # A real Ctrl+C in the terminal.
-  tmux_ send-keys -t run C-c
+  stop_run "$silos" "$how"
+  say "scripts/run.sh $silos: build $build, ready after ${ready_s} s, first snapshots after ${snap_s} s ($count by now); dashboard rendered, $silos silo(s) active (checks ${checks_s} s); Ctrl+C: all stopped, ports free after ${elapsed} s"
+}
+
+# The dashboard is served at / when the gateway is started with `dotnet run` from the source tree too,
+# beside run.sh's own gateway and against its PostgreSQL and cluster.
+check_dotnet_run() {
+  local url=http://127.0.0.1:8081 pgid ok=""
+  [ -z "$(busy_ports 8081)" ] || failed_run "port 8081 is in use: the dotnet run check needs it"
+  (cd "$clone" && exec setsid env$unset_settings DB_HOST=127.0.0.1 DB_PORT=55432 DB_USER=postgres DB_NAME=trendvault \
+    dotnet run --no-build -c Release --project src/TrendVault.Gateway --urls "$url" >"$tmp/dotnet-run.log" 2>&1) &
+  pgid=$!
+  for _ in $(seq 1 60); do
+    curl -fsS -m 5 -o /dev/null "$url/health/live" 2>/dev/null && { ok=1; break; }
+    sleep 1
+  done
+  html=$(curl -fsS -m 10 "$url/" 2>/dev/null) || html=""
+  kill -TERM -- "-$pgid" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 -- "-$pgid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pgid" 2>/dev/null || true
+  [ -n "$ok" ] || { tail -n 20 "$tmp/dotnet-run.log" >&2; failed_run "the gateway under dotnet run did not start"; }
+  grep -q '<title>TrendVault</title>' <<<"$html" || failed_run "under dotnet run, / is not the dashboard: $(head -c 300 <<<"$html")"
+  say "dotnet run --project src/TrendVault.Gateway: / is the dashboard"
+}
+
+stop_run() { # stop_run SILOS ctrl-c|sigterm: stop run.sh that way; within 30 s nothing may be left. Sets elapsed.
+  local silos=$1 how=$2 start left busy
+  if [ "$how" = sigterm ]; then
+    # run.sh is the child of the pane's shell (env execs it).
+    kill -TERM "$(pgrep -P "$(tmux_ display-message -p -t run '#{pane_pid}')")" || failed_run "run.sh's process not found"
+  else
+    tmux_ send-keys -t run C-c
+  fi
   start=$SECONDS
   while :; do
     left=$(clone_pids)
@@ -194,20 +228,19 @@ $(describe $pids)"
     busy=$(busy_ports $(ports_of "$silos"))
     [ -z "$left" ] && [ -z "$busy" ] && pane_dead && break
     [ $((SECONDS - start)) -lt "$stop_timeout" ] ||
-      failed_run "$stop_timeout s after Ctrl+C: processes left:
+      failed_run "$stop_timeout s after $how: processes left:
 $(describe $left)
 ports still in use: $(echo $busy)"
     sleep 0.5
   done
   elapsed=$((SECONDS - start))
-  pane | grep -qx 'Stopped\.' || failed_run "scripts/run.sh $silos did not print \"Stopped.\""
-  [ "$(pane_exit)" = 0 ] || failed_run "scripts/run.sh $silos ended with $(pane_exit) after Ctrl+C, not 0"
+  pane | grep -qx 'Stopped\.' || failed_run "scripts/run.sh $silos did not print \"Stopped.\" after $how"
+  [ "$(pane_exit)" = 0 ] || failed_run "scripts/run.sh $silos ended with $(pane_exit) after $how, not 0"
   tmux_ kill-server
-
-  say "scripts/run.sh $silos: build $build, ready after ${ready_s} s, first snapshots after ${snap_s} s ($count by now); dashboard rendered, $silos silo(s) active (checks ${checks_s} s); Ctrl+C: all stopped, ports free after ${elapsed} s"
 }
 
 check_run 1
 # Right after: the same clone, its PostgreSQL data kept, the ports just freed.
 check_run 3
+check_run 1 sigterm
 say "OK"

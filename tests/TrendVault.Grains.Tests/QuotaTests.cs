@@ -110,6 +110,39 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
         Assert.True(await WaitForStoredVersionAfterAsync(before), "the flush timer never wrote the counts");
     }
 
+    [Fact]
+    public async Task A_new_quota_day_that_cannot_be_saved_still_grants_and_is_saved_once_writes_work_again()
+    {
+        fixture.StartFreshBucket();
+        var before = await StoredVersionAsync();
+        await RefuseQuotaWritesAsync(true);
+        QuotaDecision grant;
+        try
+        {
+            // The first call of a new Pacific day writes the state at once; the database refuses it.
+            grant = await Quota.RequestAsync(QuotaPriority.Chart, 2, chartUnitsPerHour: 0);
+            await Quota.RecordAsync(grant.Reservation, new QuotaUsage(2, Succeeded: true));
+            Assert.Equal(before, await StoredVersionAsync());
+        }
+        finally
+        {
+            await RefuseQuotaWritesAsync(false);
+        }
+
+        Assert.True(grant.Granted);
+        Assert.True(await WaitForStoredVersionAfterAsync(before), "the counts held in memory were never written once writes worked again");
+    }
+
+    // Stands in for a database that is away for the quota grain's writes only: a trigger refuses them.
+    private Task RefuseQuotaWritesAsync(bool refuse) => fixture.Database.ExecuteAsync(refuse
+        ? """
+          CREATE OR REPLACE FUNCTION refuse_quota_write() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'quota writes refused by the test'; END $$;
+          CREATE TRIGGER refuse_quota_write BEFORE INSERT OR UPDATE ON orleansstorage
+          FOR EACH ROW WHEN (NEW.graintypestring ILIKE '%quota%') EXECUTE FUNCTION refuse_quota_write();
+          """
+        : "DROP TRIGGER refuse_quota_write ON orleansstorage");
+
     private Task<int> StoredVersionAsync() =>
         fixture.Database.ScalarAsync<int>("SELECT coalesce(max(version), 0) FROM orleansstorage WHERE graintypestring ILIKE '%quota%'");
 

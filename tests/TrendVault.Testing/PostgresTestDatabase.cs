@@ -59,6 +59,13 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return (T)Convert.ChangeType(value, typeof(T))!;
     }
 
+    /// <summary>Runs statements that return nothing (several, separated by semicolons, when there are no parameters).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<List<object?[]>> RowsAsync(string sql, params object[] parameters)
     {
         await using var command = DataSource.CreateCommand(sql);

@@ -126,13 +126,20 @@ public sealed partial class QuotaGrain(
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        if (!_dirty)
-        {
-            return;
-        }
-        try
+        if (_dirty)
         {
             await PersistAsync(cancellationToken);
+        }
+    }
+
+    // Never fails its caller while the database is away: a grant or a record must not cost a tick its chart.
+    // The counts in memory stay authoritative and the flush timer writes them once the database is back.
+    private async Task PersistAsync(CancellationToken cancellationToken)
+    {
+        _dirty = false;
+        try
+        {
+            await state.WriteStateAsync(cancellationToken);
         }
         catch (InconsistentStateException exception)
         {
@@ -142,24 +149,9 @@ public sealed partial class QuotaGrain(
         }
         catch (Exception exception)
         {
-            // PersistAsync armed the next attempt; the counts in memory stay authoritative meanwhile.
-            LogFlushFailed(exception);
-        }
-    }
-
-    private async Task PersistAsync(CancellationToken cancellationToken)
-    {
-        _dirty = false;
-        try
-        {
-            await state.WriteStateAsync(cancellationToken);
-        }
-        catch
-        {
-            // Whoever failed to write (the timer or an immediate write), the counts are saved again shortly.
             _dirty = true;
             ArmFlush();
-            throw;
+            LogFlushFailed(exception);
         }
     }
 

@@ -7,19 +7,21 @@ using TrendVault.Storage;
 using TrendVault.Storage.Collection;
 using TrendVault.Storage.Snapshots;
 using TrendVault.Storage.Spool;
+using TrendVault.Storage.Tracking;
 
 namespace TrendVault.Grains.Regions;
 
 /// <summary>
 /// Per silo: writes held charts to the database once it is back, oldest bucket first, each exactly as a
-/// collection on time would have (snapshots, then ranks and the succeeded mark), and marks runs that
-/// were left 'running' as failed. Everything it writes is idempotent on (video, bucket) and
+/// collection on time would have (snapshots, then ranks and the succeeded mark), and marks collection and
+/// refresh runs that were left 'running' as failed. Everything it writes is idempotent on (video, bucket) and
 /// (region, bucket), so a chart replayed twice, or also collected live, adds nothing.
 /// </summary>
 public sealed partial class HeldChartReplayer(
     ChartSpool spool,
     ISnapshotWriter writer,
     CollectionRunStore runs,
+    TrackingStore refreshRuns,
     IOptions<SpoolOptions> spoolOptions,
     IOptions<CollectionOptions> collectionOptions,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
@@ -102,6 +104,8 @@ public sealed partial class HeldChartReplayer(
         // An attempt is cancelled after AttemptTimeout: a run 'running' for twice that long has no attempt left.
         var now = clock.GetUtcNow();
         var abandoned = await runs.AbandonStaleAsync(now - 2 * collectionOptions.Value.AttemptTimeout, now, cancellationToken);
+        // A refresh runs within its bucket (its calls time out like a collection's): one started a bucket ago has ended.
+        abandoned += await refreshRuns.AbandonStaleRunsAsync(now - collectionOptions.Value.BucketSize - 2 * collectionOptions.Value.AttemptTimeout, now, cancellationToken);
         if (abandoned > 0)
         {
             LogAbandoned(abandoned);
@@ -114,6 +118,6 @@ public sealed partial class HeldChartReplayer(
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot of {VideoId} in the held chart of {Region} bucket {Bucket:o} was refused by the database; skipped")]
     private partial void LogSnapshotRefused(Exception exception, string videoId, string region, DateTimeOffset bucket);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} collection run(s) left 'running' by an attempt that never finished marked failed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} collection or refresh run(s) left 'running' by an attempt that never finished marked failed")]
     private partial void LogAbandoned(int count);
 }

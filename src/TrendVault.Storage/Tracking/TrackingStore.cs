@@ -61,6 +61,22 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Marks refresh runs still 'running' that started before <paramref name="startedBefore"/> as failed: the
+    /// attempt ended without recording it (its silo stopped, or the database was away when it finished).
+    /// </summary>
+    public async Task<int> AbandonStaleRunsAsync(DateTimeOffset startedBefore, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE refresh_runs
+            SET status = 'failed', finished_at = $2, error = 'abandoned: the attempt never finished (its silo stopped or the database was unreachable)'
+            WHERE status = 'running' AND started_at < $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = startedBefore.UtcDateTime });
+        command.Parameters.Add(new NpgsqlParameter { Value = finishedAt.UtcDateTime });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task FinishRunAsync(int shard, DateTimeOffset bucket, string status, int videos, int gone, int apiCalls, string? error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("""

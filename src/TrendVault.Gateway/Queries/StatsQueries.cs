@@ -13,37 +13,32 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<TopGainer>> TopGainersAsync(string? region, GainMetric metric, TimeSpan window, int limit, CancellationToken cancellationToken)
     {
-        var column = metric switch
-        {
-            GainMetric.Likes => "likes",
-            GainMetric.Comments => "comments",
-            _ => "views",
-        };
-        await using var command = dataSource.CreateCommand($"""
+        // Candidates are the videos charted in the window (their last chart bucket falls in it); each one's
+        // first and last value in the window are single probes (sql/0017_top_gainers.sql).
+        await using var command = dataSource.CreateCommand("""
             WITH window_end AS (
                 SELECT max(bucket) AS e FROM collection_runs
                 WHERE status = 'succeeded' AND ($1::text IS NULL OR region_code = $1)
             ),
             candidates AS (
-                SELECT DISTINCT u.video_id FROM trending_charts c CROSS JOIN window_end w, unnest(c.video_ids) AS u(video_id)
-                WHERE ($1::text IS NULL OR c.region_code = $1) AND c.bucket BETWEEN w.e - $2 AND w.e AND u.video_id IS NOT NULL
+                SELECT DISTINCT r.video_id FROM video_chart_regions r CROSS JOIN window_end w
+                WHERE ($1::text IS NULL OR r.region_code = $1) AND r.last_bucket >= w.e - $2
             ),
-            points AS (
-                SELECT c.video_id, s.bucket, s.{column} AS value
+            gains AS (
+                SELECT c.video_id, f.value AS first, l.value AS last
                 FROM candidates c CROSS JOIN window_end w
-                CROSS JOIN LATERAL video_points(c.video_id, w.e - $2, w.e) s
-                WHERE s.{column} IS NOT NULL
-            ),
-            first AS (SELECT DISTINCT ON (video_id) video_id, value FROM points ORDER BY video_id, bucket),
-            last AS (SELECT DISTINCT ON (video_id) video_id, value FROM points ORDER BY video_id, bucket DESC)
-            SELECT v.youtube_id, v.title, l.value - f.value, f.value, l.value
-            FROM first f JOIN last l ON l.video_id = f.video_id JOIN videos v ON v.id = f.video_id
-            ORDER BY l.value - f.value DESC, v.youtube_id
+                CROSS JOIN LATERAL video_first_point(c.video_id, w.e - $2, w.e, $4) f
+                CROSS JOIN LATERAL video_last_point(c.video_id, w.e - $2, w.e, $4) l
+            )
+            SELECT v.youtube_id, v.title, g.last - g.first, g.first, g.last
+            FROM gains g JOIN videos v ON v.id = g.video_id
+            ORDER BY g.last - g.first DESC, v.youtube_id
             LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = window, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Interval });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = metric switch { GainMetric.Likes => (short)2, GainMetric.Comments => (short)3, _ => (short)1 } });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var gainers = new List<TopGainer>();
         while (await reader.ReadAsync(cancellationToken))

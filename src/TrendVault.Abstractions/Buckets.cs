@@ -1,4 +1,4 @@
-namespace TrendVault.Grains;
+namespace TrendVault;
 
 /// <summary>Bucket arithmetic: buckets are aligned to the Unix epoch in UTC.</summary>
 public static class Buckets

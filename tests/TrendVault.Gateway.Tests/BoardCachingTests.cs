@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace TrendVault.Gateway.Tests;
@@ -116,7 +114,7 @@ public sealed class BoardCachingTests(GatewayFixture fixture)
     {
         // One second before the third bucket: GB's chart of the second bucket is fresh for that second.
         var clock = new FakeTimeProvider(GatewayFixture.SecondBucket.AddHours(1).AddSeconds(-1));
-        await using var gateway = GatewayAt(clock);
+        await using var gateway = fixture.GatewayAt(clock);
         using var http = gateway.CreateClient();
 
         var lastSecond = await http.GetAsync("/api/regions/GB/trending");
@@ -130,9 +128,5 @@ public sealed class BoardCachingTests(GatewayFixture fixture)
         Assert.Equal("no-cache", nextBucket.Headers.CacheControl?.ToString());
     }
 
-    private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() => GatewayAt(fixture.Clock);
-
-    private WebApplicationFactory<GatewayApiOptions> GatewayAt(TimeProvider clock) =>
-        fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken)
-            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton(clock)));
+    private WebApplicationFactory<GatewayApiOptions> GatewayAtTheFixturesTime() => fixture.GatewayAt(fixture.Clock);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -68,6 +69,11 @@ public sealed class GatewayFixture : IAsyncLifetime
 
         Gateway = WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), AdminToken);
     }
+
+    /// <summary>A gateway configured like this fixture's whose clock is <paramref name="clock"/> (the fixture's own, for "now" at its buckets).</summary>
+    public WebApplicationFactory<GatewayApiOptions> GatewayAt(TimeProvider clock) =>
+        WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), AdminToken)
+            .WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton(clock)));
 
     /// <summary>A gateway configured like this fixture's, with another admin token (null: none).</summary>
     public WebApplicationFactory<GatewayApiOptions> WithGatewaySettings(WebApplicationFactory<GatewayApiOptions> factory, string? adminToken) =>

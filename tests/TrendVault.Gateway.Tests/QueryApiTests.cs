@@ -99,6 +99,21 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_top_list_is_served_from_the_gateway_cache_for_a_minute()
+    {
+        // A query no other test asks, so the first request is the cache's first.
+        const string Url = "/api/stats/top?region=GB&metric=comments&window=36h&limit=7";
+
+        var first = await _http.GetAsync(Url);
+        var second = await _http.GetAsync(Url);
+
+        Assert.Equal(TimeSpan.FromMinutes(1), first.Headers.CacheControl?.MaxAge);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_video_shows_its_latest_counts_and_best_rank_per_region()
     {
         var id = fixture.YouTube.Catalog.ChartFor("US")[3];

@@ -1,8 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Contracts;
 
@@ -24,19 +19,11 @@ public static class BoardCaching
     /// Anything else (an earlier chart standing in for a bucket not collected yet, perhaps held in a
     /// silo's spool and written late) is revalidated every time.
     /// </summary>
-    public static bool Validate(HttpContext context, TrendingBoard board, DateTimeOffset bucket, bool latest, TimeSpan bucketSize, DateTimeOffset now)
-    {
-        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var tag = new EntityTagHeaderValue("\"" + Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(board, json))).TrimEnd('=') + "\"");
-        var headers = context.Response.GetTypedHeaders();
-        headers.ETag = tag;
-        context.Response.Headers.CacheControl = (latest, board.CapturedAt == bucket) switch
+    public static bool Validate(HttpContext context, TrendingBoard board, DateTimeOffset bucket, bool latest, TimeSpan bucketSize, DateTimeOffset now) =>
+        HttpCaching.Validate(context, board, (latest, board.CapturedAt == bucket) switch
         {
             (false, true) when bucket + bucketSize <= now => Immutable,
-            (true, true) => $"public, max-age={(int)Math.Ceiling((bucket + bucketSize - now).TotalSeconds)}",
+            (true, true) => HttpCaching.FreshFor(bucket + bucketSize - now),
             _ => "no-cache",
-        };
-        FreshnessCachePolicy.KeepWhileFresh(context);
-        return context.Request.GetTypedHeaders().IfNoneMatch.Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(tag, useStrongComparison: false));
-    }
+        });
 }

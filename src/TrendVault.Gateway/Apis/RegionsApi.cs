@@ -75,7 +75,7 @@ public static class RegionsApi
         }
         var board = await queries.TrendingAsync(region, atTime, cancellationToken);
         var now = clock.GetUtcNow();
-        if (BoardCaching.Validate(context, board, Floor(atTime ?? now, options.Value.BucketSize), latest: atTime is null, options.Value.BucketSize, now))
+        if (BoardCaching.Validate(context, board, Buckets.Floor(atTime ?? now, options.Value.BucketSize), latest: atTime is null, options.Value.BucketSize, now))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -94,7 +94,7 @@ public static class RegionsApi
         }
         var errors = new RequestErrors();
         var size = options.Value.BucketSize;
-        var toTime = Floor(RequestParsing.Timestamp(to, "to", errors) ?? clock.GetUtcNow(), size);
+        var toTime = Buckets.Floor(RequestParsing.Timestamp(to, "to", errors) ?? clock.GetUtcNow(), size);
         var fromTime = Ceiling(RequestParsing.Timestamp(from, "from", errors) ?? toTime - TimeSpan.FromHours(23), size);
         RequestParsing.Range(fromTime, toTime, errors);
         var buckets = fromTime <= toTime ? (int)Math.Min(int.MaxValue, (toTime - fromTime) / size + 1) : 0;
@@ -114,11 +114,8 @@ public static class RegionsApi
         return TypedResults.Ok(new GapReport(region, fromTime, toTime, size, buckets, gaps));
     }
 
-    private static DateTimeOffset Floor(DateTimeOffset time, TimeSpan size) =>
-        DateTimeOffset.UnixEpoch.AddTicks((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / size.Ticks * size.Ticks);
-
     private static DateTimeOffset Ceiling(DateTimeOffset time, TimeSpan size) =>
-        Floor(time, size) == time ? time : Floor(time, size) + size;
+        Buckets.Floor(time, size) == time ? time : Buckets.Floor(time, size) + size;
 
     private static Task<Results<Ok<RegionActivation>, ProblemHttpResult>> Activate(string code, RegionQueries queries, IGrainFactory grains, CancellationToken cancellationToken) =>
         SetActiveAsync(code, active: true, queries, grains, cancellationToken);

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
@@ -18,7 +20,9 @@ public static class VideosApi
     {
         var api = app.MapGroup("/api/videos").WithTags("Videos");
         api.MapGet("/", ListVideos).RequireRateLimiting(RateLimitPolicies.Search).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
-        api.MapGet("/{videoId}", GetVideo).WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank");
+        api.MapGet("/{videoId}", GetVideo)
+            .WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank; ETag, and fresh until the next bucket once the video's snapshot of the current bucket is in")
+            .CacheOutput(new FreshnessCachePolicy("video"));
         api.MapGet("/{videoId}/snapshots", GetSnapshots).WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day");
         return app;
     }
@@ -46,13 +50,26 @@ public static class VideosApi
         return TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
     }
 
-    private static async Task<Results<Ok<VideoDetail>, ProblemHttpResult>> GetVideo(string videoId, VideoQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<VideoDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetVideo(
+        string videoId, VideoQueries queries, IOptions<GatewayApiOptions> options, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         if (!RequestParsing.IsVideoId(videoId))
         {
             return Problems.InvalidVideoId(videoId);
         }
-        return await queries.FindAsync(videoId, cancellationToken) is { } video ? TypedResults.Ok(video) : UnknownVideo(videoId);
+        if (await queries.FindAsync(videoId, cancellationToken) is not { } video)
+        {
+            return UnknownVideo(videoId);
+        }
+        // Once the video's snapshot of the current bucket is in, nothing changes before the next bucket;
+        // until then it may arrive any moment, so the answer is only briefly fresh.
+        var now = clock.GetUtcNow();
+        var bucket = Buckets.Floor(now, options.Value.BucketSize);
+        var untilNextBucket = bucket + options.Value.BucketSize - now;
+        var freshFor = video.Latest?.CapturedAt == bucket ? untilNextBucket : TimeSpan.FromTicks(Math.Min(HttpCaching.Recent.Ticks, untilNextBucket.Ticks));
+        return HttpCaching.Validate(context, video, HttpCaching.FreshFor(freshFor))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(video);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, ProblemHttpResult, ValidationProblem>> GetSnapshots(

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrendVault.Model;
@@ -75,14 +74,16 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_known_video_with_unchanged_metadata_takes_the_copy_path()
     {
-        var logger = new BatchLogger();
-        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(new TestMeters()), logger);
+        using var meters = new TestMeters();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions()), new SnapshotWriterMetrics(meters), NullLogger<SnapshotWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(1, 1, 1)));
+        var firstByCopy = meters.Sum("trendvault.snapshots.written", "path", "copy");
         await writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
         await writer.StopAsync(CancellationToken.None);
 
-        Assert.Equal(["Snapshot batch of 1 committed (0 by the copy path)", "Snapshot batch of 1 committed (1 by the copy path)"], logger.Batches);
+        Assert.Equal(0, firstByCopy);
+        Assert.Equal((1L, 1L), (meters.Sum("trendvault.snapshots.written", "path", "copy"), meters.Sum("trendvault.snapshots.written", "path", "merge")));
         var views = await _database.RowsAsync(
             "SELECT s.views FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE v.youtube_id = 'eeeeeeeeeee' ORDER BY s.bucket");
         Assert.Equal([1L, 2L], views.Select(row => row[0]));
@@ -162,8 +163,8 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         var next = Bucket.AddHours(1);
         var known = Enumerable.Range(0, 10).Select(i => $"{prefix}known{i:D5}").ToList();
         await Task.WhenAll(known.Select(id => _writer.WriteAsync(Record(id, new VideoStatistics(1, 1, 1)))));
-        var logger = new BatchLogger();
-        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }), new SnapshotWriterMetrics(new TestMeters()), logger);
+        using var meters = new TestMeters();
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }), new SnapshotWriterMetrics(meters), NullLogger<SnapshotWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
         var good = known.Select(id => Record(id, new VideoStatistics(2, 2, 2), bucket: next))
@@ -178,7 +179,7 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         Assert.Equal(20L, await _database.ScalarAsync<long>(
             "SELECT count(*) FROM video_snapshots s JOIN videos v ON v.id = s.video_id WHERE s.bucket = $1 AND v.youtube_id LIKE $2",
             next.UtcDateTime, prefix + "%"));
-        Assert.Contains(logger.Splits, line => line.StartsWith("Snapshot batch of 21 refused", StringComparison.Ordinal));
+        Assert.True(meters.Sum("trendvault.writer.splits") > 0, "the batch of 21 was not written in halves");
     }
 
     private Task<DateTime> LastSeenAsync(string youTubeId) =>
@@ -218,37 +219,6 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     private static SnapshotRecord Record(string id, VideoStatistics statistics, string title = "Title", DateTimeOffset? bucket = null, DateTimeOffset? seenAt = null) =>
         new(new VideoMetadata(id, title, "UCchannel000000000000000", "Channel", 10, Bucket.AddDays(-1), TimeSpan.FromSeconds(253), ["a", "b"], "line1\nline2", null, "en"),
             statistics, bucket ?? Bucket, seenAt ?? Bucket.AddMinutes(5));
-
-    /// <summary>Keeps the writer's per-batch lines, without their timing.</summary>
-    private sealed class BatchLogger : ILogger<SnapshotWriter>
-    {
-        public List<string> Batches { get; } = [];
-
-        public List<string> Splits { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var message = formatter(state, exception);
-            if (message.Contains("writing it in halves", StringComparison.Ordinal))
-            {
-                lock (Splits)
-                {
-                    Splits.Add(message);
-                }
-            }
-            if (message.StartsWith("Snapshot batch of", StringComparison.Ordinal) && message.Contains("committed", StringComparison.Ordinal))
-            {
-                lock (Batches)
-                {
-                    Batches.Add(System.Text.RegularExpressions.Regex.Replace(message, @" in [\d.,]+ ms", ""));
-                }
-            }
-        }
-    }
 
     private async Task<object?[]> LatestAsync(string youTubeId) => Assert.Single(await _database.RowsAsync(
         "SELECT g.latest_bucket, g.latest_views FROM video_sightings g JOIN videos v ON v.id = g.video_id WHERE v.youtube_id = $1", youTubeId));

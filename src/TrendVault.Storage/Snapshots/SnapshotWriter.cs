@@ -100,6 +100,7 @@ public sealed partial class SnapshotWriter(
                 // A record the database refuses, or one this process cannot even encode (a lone surrogate, an
                 // out-of-range number), must not fail its neighbours: halve until it stands alone.
                 LogSplit(batch.Count, exception is PostgresException postgres ? postgres.SqlState : exception.GetType().Name);
+                metrics.Split(exception);
                 var half = batch.Count / 2;
                 await WriteWithRetryAsync(batch[..half], settings, cancellationToken);
                 await WriteWithRetryAsync(batch[half..], settings, cancellationToken);
@@ -137,7 +138,7 @@ public sealed partial class SnapshotWriter(
             copied = await WriteAsync(connection, batch, copyKnown: false, cancellationToken);
         }
         LogCommitted(batch.Count, copied, watch.Elapsed.TotalMilliseconds);
-        metrics.Committed(batch.Count, watch.Elapsed);
+        metrics.Committed(batch.Count, copied, watch.Elapsed);
     }
 
     /// <summary>One transaction for the batch; returns how many records took the copy path.</summary>

@@ -2,8 +2,8 @@
 # Runs the compose stack for real and fails over in it (scripts/test.sh calls it as one check):
 #   build the images, `docker-compose --profile demo up -d --scale silo=3` with 2-minute buckets,
 #   wait for /health/ready, see snapshots arrive, SIGKILL one silo container, see the next bucket
-#   collected and /api/status list the live silos, scale to 4, then `down -v`. PostgreSQL's log must
-#   hold no "too many clients" refusal, and no process may connect as the database superuser.
+#   collected and /api/status list the live silos, scale to 10 (pools of 8, the README's rule for ten
+#   silos), then `down -v`. PostgreSQL's log must hold no "too many clients" refusal, and no process may connect as the database superuser.
 # Needs root. Installs docker.io, docker-compose and debootstrap with apt when missing; uses the
 # Docker daemon at DOCKER_HOST or the default socket, otherwise starts its own (data root and socket
 # under TRENDVAULT_DOCKER_CACHE, default /var/tmp/trendvault-docker) and stops it afterwards. Base
@@ -130,7 +130,9 @@ Collection__MaxPages=2
 Collection__BucketSize=00:02:00
 Collection__TickPeriod=00:01:00
 Quota__DailyUnits=1000000
-Database__ExpectedSilos=4
+# Ten silos on the default server: 10 × 8 + 10 + 2 = 92 ≤ 100 − 3 (README, Connections).
+Database__SiloPoolSize=8
+Database__ExpectedSilos=10
 ENV
 base=http://127.0.0.1:$port
 
@@ -200,11 +202,11 @@ log "killed silo $victim_ip at $killed_at UTC"
 
 phase "next bucket after the kill"
 # A bucket that began after the kill, collected for every region by the silos left.
-next_bucket() {
-  [ "$(psql_value "SELECT count(*) FROM collection_runs WHERE status = 'succeeded' AND bucket >= '$killed_at+00'
-      AND bucket = (SELECT min(bucket) FROM collection_runs WHERE bucket >= '$killed_at+00')")" = "$region_count" ] 2>/dev/null
+next_bucket() { # next_bucket SINCE: the first bucket that began after SINCE is collected in every region
+  [ "$(psql_value "SELECT count(*) FROM collection_runs WHERE status = 'succeeded' AND bucket >= '$1+00'
+      AND bucket = (SELECT min(bucket) FROM collection_runs WHERE bucket >= '$1+00')")" = "$region_count" ] 2>/dev/null
 }
-until_true 420 "the first bucket after the kill to be collected in all $region_count regions" next_bucket
+until_true 420 "the first bucket after the kill to be collected in all $region_count regions" next_bucket "$killed_at"
 log "bucket $(psql_value "SELECT min(bucket) FROM collection_runs WHERE bucket >= '$killed_at+00'") collected in $region_count regions"
 
 phase "status lists the live silos"
@@ -212,10 +214,13 @@ until_true 180 "/api/status to list the 2 live silos and not $victim_ip" silos_l
 curl -fsS "$base/api/status" | jq -e --arg ip "$victim_ip" '[.silos[] | select(.status == "Active" and (.address | contains($ip + ":")))] | length == 0' >/dev/null \
   || fail "/api/status still lists the killed silo $victim_ip as active"
 
-phase "scale to 4"
+phase "scale to 10"
 docker rm "$victim" >/dev/null
-compose up -d --no-recreate --scale silo=4 >"$tmp/scale.log" 2>&1 || { cat "$tmp/scale.log" >&2; fail "scaling to 4 failed"; }
-until_true 240 "4 active silos in /api/status" silos_listed 4
+compose up -d --no-recreate --scale silo=10 >"$tmp/scale.log" 2>&1 || { cat "$tmp/scale.log" >&2; fail "scaling to 10 failed"; }
+until_true 420 "10 active silos in /api/status" silos_listed 10
+scaled_at=$(psql_value "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')")
+until_true 420 "the first bucket with 10 silos to be collected in all $region_count regions" next_bucket "$scaled_at"
+log "bucket $(psql_value "SELECT min(bucket) FROM collection_runs WHERE bucket >= '$scaled_at+00'") collected by 10 silos"
 
 phase "checks"
 refusals=$(compose logs --no-color postgres 2>&1 | grep -c 'too many clients' || true)
@@ -225,4 +230,4 @@ roles=$(psql_value "SELECT string_agg(DISTINCT usename, ',' ORDER BY usename) FR
 connections=$(psql_value "SELECT count(*) FROM pg_stat_activity WHERE client_addr IS NOT NULL")
 budget=$(psql_value "SELECT current_setting('max_connections')")
 log "no refusals; $connections connections open (roles $roles), max_connections $budget"
-log "OK: 3 silos up, one killed, next bucket collected, status lists the live silos, scaled to 4"
+log "OK: 3 silos up, one killed, next bucket collected, status lists the live silos, scaled to 10"

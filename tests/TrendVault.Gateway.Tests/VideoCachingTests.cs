@@ -3,8 +3,8 @@ using System.Net;
 namespace TrendVault.Gateway.Tests;
 
 /// <summary>
-/// A video's detail changes only when its next snapshot arrives: once its snapshot of the current bucket
-/// is in, it is fresh until the next bucket; before that, for a minute at most.
+/// A video's detail and series change only when its next snapshot arrives: once its snapshot of the
+/// current bucket is in, they are fresh until the next bucket; before that, for a minute at most.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class VideoCachingTests(GatewayFixture fixture)
@@ -26,6 +26,22 @@ public sealed class VideoCachingTests(GatewayFixture fixture)
         Assert.Null(first.Headers.Age);
         Assert.NotNull(second.Headers.Age);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_series_ending_with_the_current_buckets_snapshot_is_cached_until_the_next_bucket()
+    {
+        await using var gateway = fixture.GatewayAt(fixture.Clock);
+        using var http = gateway.CreateClient();
+        var url = $"/api/videos/{fixture.YouTube.Catalog.ChartFor("US")[2]}/snapshots";
+
+        var first = await http.GetAsync(url);
+        var second = await http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(55), first.Headers.CacheControl?.MaxAge);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public static class VideosApi
         api.MapGet("/{videoId}", GetVideo)
             .WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank; ETag, and fresh until the next bucket once the video's snapshot of the current bucket is in")
             .CacheOutput(new FreshnessCachePolicy("video"));
-        api.MapGet("/{videoId}/snapshots", GetSnapshots).WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day");
+        api.MapGet("/{videoId}/snapshots", GetSnapshots)
+            .WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day; cached like the video")
+            .CacheOutput(new FreshnessCachePolicy("series"));
         return app;
     }
 
@@ -61,19 +63,14 @@ public static class VideosApi
         {
             return UnknownVideo(videoId);
         }
-        // Once the video's snapshot of the current bucket is in, nothing changes before the next bucket;
-        // until then it may arrive any moment, so the answer is only briefly fresh.
-        var now = clock.GetUtcNow();
-        var bucket = Buckets.Floor(now, options.Value.BucketSize);
-        var untilNextBucket = bucket + options.Value.BucketSize - now;
-        var freshFor = video.Latest?.CapturedAt == bucket ? untilNextBucket : TimeSpan.FromTicks(Math.Min(HttpCaching.Recent.Ticks, untilNextBucket.Ticks));
-        return HttpCaching.Validate(context, video, HttpCaching.FreshFor(freshFor))
+        return HttpCaching.Validate(context, video, FreshFor(video.Latest?.CapturedAt, options.Value.BucketSize, clock.GetUtcNow()))
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(video);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, ProblemHttpResult, ValidationProblem>> GetSnapshots(
-        string videoId, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, VideoQueries queries, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetSnapshots(
+        string videoId, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, VideoQueries queries,
+        IOptions<GatewayApiOptions> options, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
         if (!RequestParsing.IsVideoId(videoId))
         {
@@ -88,7 +85,22 @@ public static class VideosApi
         {
             return Problems.Invalid(errors);
         }
-        return await queries.SnapshotsAsync(videoId, fromTime, toTime, step, cancellationToken) is { } points ? TypedResults.Ok(points) : UnknownVideo(videoId);
+        if (await queries.SnapshotsAsync(videoId, fromTime, toTime, step, cancellationToken) is not { } points)
+        {
+            return UnknownVideo(videoId);
+        }
+        return HttpCaching.Validate(context, points, FreshFor(points.Count > 0 ? points[^1].CapturedAt : null, options.Value.BucketSize, clock.GetUtcNow()))
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Ok(points);
+    }
+
+    // Once the video's snapshot of the current bucket is in, nothing changes before the next bucket;
+    // until then it may arrive any moment (or a held chart be written late), so an answer is only briefly fresh.
+    private static string FreshFor(DateTimeOffset? latest, TimeSpan bucketSize, DateTimeOffset now)
+    {
+        var bucket = Buckets.Floor(now, bucketSize);
+        var untilNextBucket = bucket + bucketSize - now;
+        return HttpCaching.FreshFor(latest == bucket ? untilNextBucket : TimeSpan.FromTicks(Math.Min(HttpCaching.Recent.Ticks, untilNextBucket.Ticks)));
     }
 
     private static ProblemHttpResult UnknownVideo(string videoId) => Problems.NotFound($"Video {videoId} is not tracked.");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrendVault.Model;
@@ -214,6 +215,49 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
 
         Assert.Equal(1, meters.Sum("trendvault.writer.failed", "reason", "overflow"));
         Assert.Equal(0, meters.Sum("trendvault.snapshots.written"));
+    }
+
+    [Fact]
+    public async Task A_batch_commit_is_a_span_linked_to_the_trace_of_each_collection_it_serves()
+    {
+        var commits = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TrendVaultTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (commits)
+                {
+                    commits.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var writer = new SnapshotWriter(_database.DataSource, Options.Create(new SnapshotWriterOptions { Linger = TimeSpan.FromMilliseconds(500) }),
+            new SnapshotWriterMetrics(new TestMeters()), NullLogger<SnapshotWriter>.Instance);
+        await writer.StartAsync(CancellationToken.None);
+
+        var (first, firstWrite) = WriteInTrace(writer, "ttrace00001");
+        var (second, secondWrite) = WriteInTrace(writer, "ttrace00002");
+        await Task.WhenAll(firstWrite, secondWrite);
+        await writer.StopAsync(CancellationToken.None);
+
+        // Other tests' writers commit meanwhile: the batch is the one linked to these two traces.
+        lock (commits)
+        {
+            var commit = Assert.Single(commits, activity => activity.Links.Any(link => link.Context.TraceId == first));
+            Assert.Equal("commit snapshot batch", commit.OperationName);
+            Assert.Contains(commit.Links, link => link.Context.TraceId == second);
+            Assert.NotEqual(first, commit.TraceId);
+        }
+    }
+
+    // A collection's trace, as a tick starts one, with one snapshot written from inside it.
+    private static (ActivityTraceId Trace, Task Write) WriteInTrace(SnapshotWriter writer, string id)
+    {
+        using var tick = new Activity("collect region").SetIdFormat(ActivityIdFormat.W3C).Start();
+        return (tick.TraceId, writer.WriteAsync(Record(id, new VideoStatistics(1, 1, 1))));
     }
 
     private static SnapshotRecord Record(string id, VideoStatistics statistics, string title = "Title", DateTimeOffset? bucket = null, DateTimeOffset? seenAt = null) =>

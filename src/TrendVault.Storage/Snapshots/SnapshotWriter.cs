@@ -27,7 +27,8 @@ public sealed partial class SnapshotWriter(
     public Task WriteAsync(SnapshotRecord record, CancellationToken cancellationToken = default)
     {
         // Hashed here, on the caller's thread, so the one writing loop does not.
-        var pending = new Pending(record, MetadataHash.Of(record.Metadata), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(record, MetadataHash.Of(record.Metadata), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            Activity.Current?.Context ?? default);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The snapshot writer is stopped.");
@@ -124,6 +125,10 @@ public sealed partial class SnapshotWriter(
 
     private async Task WriteBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
+        // A batch serves many collections at once: its span is linked to each one's trace rather than in one of them.
+        var links = batch.Where(p => p.Caller != default).DistinctBy(p => p.Caller.TraceId).Select(p => new ActivityLink(p.Caller));
+        using var activity = TrendVaultTelemetry.ActivitySource.StartActivity("commit snapshot batch", ActivityKind.Internal, parentContext: default, links: links);
+        activity?.SetTag("trendvault.batch.size", batch.Count);
         var watch = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         int copied;
@@ -280,5 +285,6 @@ public sealed partial class SnapshotWriter(
     [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot batch of {Count} failed after {Attempts} attempt(s)")]
     private partial void LogFailed(Exception exception, int count, int attempts);
 
-    private sealed record Pending(SnapshotRecord Record, long MetadataHash, TaskCompletionSource Committed);
+    /// <param name="Caller">The span the record was written from (a collection tick, a refresh), for the commit's links.</param>
+    private sealed record Pending(SnapshotRecord Record, long MetadataHash, TaskCompletionSource Committed, ActivityContext Caller);
 }

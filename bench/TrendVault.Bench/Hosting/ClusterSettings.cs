@@ -12,6 +12,9 @@ public sealed record ClusterSettings
     /// <summary>Quota:DailyUnits; refreshes get an even hourly share of it, so a benchmark of one whole refresh needs a large one.</summary>
     public int DailyUnits { get; init; } = 10_000;
 
-    /// <summary>Start the REST gateway too.</summary>
+    /// <summary>Start the REST gateway too, without its output cache: latency figures are what answers cost the database.</summary>
     public required bool WithGateway { get; init; }
+
+    /// <summary>Also a second gateway with its output cache on, as deployed: for the throughput figures.</summary>
+    public bool WithCachedGateway { get; init; }
 }

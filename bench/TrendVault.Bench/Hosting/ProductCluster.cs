@@ -7,22 +7,25 @@ using TrendVault.Processes;
 namespace TrendVault.Bench.Hosting;
 
 /// <summary>
-/// One silo and optionally the gateway on one benchmark database, started as scripts/run.sh starts them
-/// (separate processes, ADO.NET clustering, the fake API), plus an Orleans client the benchmarks drive
-/// grains with. The catalog loads from the fake API; no region is activated, the benchmarks decide when
-/// to collect.
+/// One silo and optionally gateways (one without its output cache, one with) on one benchmark database,
+/// started as scripts/run.sh starts them (separate processes, ADO.NET clustering, the fake API), plus an
+/// Orleans client the benchmarks drive grains with. The catalog loads from the fake API; no region is
+/// activated, the benchmarks decide when to collect.
 /// </summary>
 public sealed class ProductCluster : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private readonly IHost _clientHost;
 
-    private ProductCluster(ManagedProcess silo, Uri siloMetricsUrl, ManagedProcess? gateway, Uri? gatewayUrl, IHost clientHost)
+    private readonly IReadOnlyList<ManagedProcess> _gateways;
+
+    private ProductCluster(ManagedProcess silo, Uri siloMetricsUrl, Gateways gateways, IHost clientHost)
     {
         Silo = silo;
         SiloMetricsUrl = siloMetricsUrl;
-        Gateway = gateway;
-        GatewayUrl = gatewayUrl;
+        _gateways = gateways.Processes;
+        GatewayUrl = gateways.Uncached;
+        CachedGatewayUrl = gateways.Cached;
         _clientHost = clientHost;
         Client = clientHost.Services.GetRequiredService<IClusterClient>();
     }
@@ -32,9 +35,11 @@ public sealed class ProductCluster : IAsyncDisposable
     /// <summary>The silo's Prometheus endpoint: what the benchmarks learn of the silo's work, they read there.</summary>
     public Uri SiloMetricsUrl { get; }
 
-    public ManagedProcess? Gateway { get; }
-
+    /// <summary>The gateway without its output cache (<see cref="ClusterSettings.WithGateway"/>).</summary>
     public Uri? GatewayUrl { get; }
+
+    /// <summary>The gateway with its output cache on (<see cref="ClusterSettings.WithCachedGateway"/>).</summary>
+    public Uri? CachedGatewayUrl { get; }
 
     public IClusterClient Client { get; }
 
@@ -69,41 +74,51 @@ public sealed class ProductCluster : IAsyncDisposable
             // two console lines per grain placement.
             ["Logging__LogLevel__Polly"] = "Warning",
         }, Path.Combine(logDirectory, $"silo-{name}.log"));
-        ManagedProcess? gateway = null;
+        var gateways = new Gateways();
         IHost? client = null;
+        async Task<Uri> StartGatewayAsync(string processName, bool outputCache)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var process = ManagedProcess.Start(processName, ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+                ["ConnectionStrings__Postgres"] = database.ConnectionString,
+                ["Orleans__ClusterId"] = clusterId,
+                ["Orleans__ServiceId"] = clusterId,
+                ["YOUTUBE_BASE_URL"] = fake.ApiUrl.ToString(),
+                ["Catalog__StaticRoot"] = staticRoot,
+                ["OutputCache__Enabled"] = outputCache ? "true" : "false",
+                // As a deployment would: no per-request Information lines on the console.
+                ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+                // One client measuring hundreds of requests a second: the per-client limits would answer 429s.
+                ["RateLimits__ExportsPerMinute"] = "1000000",
+                ["RateLimits__QueriesPerMinute"] = "1000000",
+            }, Path.Combine(logDirectory, $"{processName}.log"));
+            gateways.Processes.Add(process);
+            await WaitUntilReadyAsync(process, url);
+            return url;
+        }
         try
         {
             // The last start-up step: catalog loaded from the fake API, trackers and compaction scheduled.
             await silo.WaitForLineAsync("configured region(s) active", StartTimeout);
-            Uri? gatewayUrl = null;
             if (settings.WithGateway)
             {
-                gatewayUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-                gateway = ManagedProcess.Start($"gateway-{name}", ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>
-                {
-                    ["ASPNETCORE_URLS"] = gatewayUrl.ToString().TrimEnd('/'),
-                    ["ConnectionStrings__Postgres"] = database.ConnectionString,
-                    ["Orleans__ClusterId"] = clusterId,
-                    ["Orleans__ServiceId"] = clusterId,
-                    ["YOUTUBE_BASE_URL"] = fake.ApiUrl.ToString(),
-                    ["Catalog__StaticRoot"] = staticRoot,
-                    // As a deployment would: no per-request Information lines on the console.
-                    ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-                    // One client measuring hundreds of requests a second: the per-client limits would answer 429s.
-                    ["RateLimits__ExportsPerMinute"] = "1000000",
-                    ["RateLimits__QueriesPerMinute"] = "1000000",
-                }, Path.Combine(logDirectory, $"gateway-{name}.log"));
-                await WaitUntilReadyAsync(gateway, gatewayUrl);
+                gateways.Uncached = await StartGatewayAsync($"gateway-{name}", outputCache: false);
+            }
+            if (settings.WithCachedGateway)
+            {
+                gateways.Cached = await StartGatewayAsync($"gateway-cached-{name}", outputCache: true);
             }
             client = await ConnectAsync(database.ConnectionString, clusterId);
-            return new ProductCluster(silo, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), gateway, gatewayUrl, client);
+            return new ProductCluster(silo, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), gateways, client);
         }
         catch
         {
             client?.Dispose();
-            if (gateway is not null)
+            foreach (var process in gateways.Processes)
             {
-                await gateway.DisposeAsync();
+                await process.DisposeAsync();
             }
             await silo.DisposeAsync();
             throw;
@@ -114,9 +129,9 @@ public sealed class ProductCluster : IAsyncDisposable
     {
         await _clientHost.StopAsync();
         _clientHost.Dispose();
-        if (Gateway is not null)
+        foreach (var process in _gateways)
         {
-            await Gateway.DisposeAsync();
+            await process.DisposeAsync();
         }
         await Silo.DisposeAsync();
     }
@@ -169,5 +184,15 @@ public sealed class ProductCluster : IAsyncDisposable
             .Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>The gateways a cluster started: each process to stop, and the URL of each kind.</summary>
+    private sealed class Gateways
+    {
+        public List<ManagedProcess> Processes { get; } = [];
+
+        public Uri? Uncached { get; set; }
+
+        public Uri? Cached { get; set; }
     }
 }

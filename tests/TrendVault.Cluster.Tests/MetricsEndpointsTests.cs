@@ -33,7 +33,11 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
                 runs.Count(r => r.Region == region) >= 2 && Collected(silos, "trendvault_collection_runs_total", region) == runs.Count(r => r.Region == region));
             return (settled, (silos, runs, stored));
         }, cluster.Diagnostics, TimeSpan.FromMilliseconds(500));
+        // A top list asked twice: the second answer comes from the gateway's output cache.
+        await cluster.Api.GetStringAsync("/api/stats/top?region=US");
+        await cluster.Api.GetStringAsync("/api/stats/top?region=US");
         var gateway = new PrometheusText(await cluster.Api.GetStringAsync("/metrics"));
+        var videoIds = (await _database.RowsAsync("SELECT youtube_id FROM videos")).Select(row => (string)row[0]!).ToList();
 
         Assert.All(Settings.Regions, region => Assert.Equal(
             runs.Where(r => r.Region == region).Sum(r => r.Videos),
@@ -45,7 +49,14 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
         Assert.True(silos.Sum(t => t.Sum("trendvault_quota_units_used_total")) >= runs.Count, "each collected chart costs at least one quota unit");
         Assert.True(silos.Sum(t => t.Sum("trendvault_youtube_calls_total", ("outcome", "succeeded"))) >= runs.Count, "each collected chart is at least one successful YouTube call");
         Assert.True(gateway.Sum("http_server_request_duration_seconds_count", ("http_route", "/api/status")) >= 1, "the gateway's own requests are not counted");
+        Assert.Equal((1.0, 1.0), (gateway.Sum("trendvault_gateway_output_cache_lookups_total", ("endpoint", "stats"), ("result", "miss")),
+            gateway.Sum("trendvault_gateway_output_cache_lookups_total", ("endpoint", "stats"), ("result", "hit"))));
+        // Orleans', the runtime's and Npgsql's own instruments are exported beside the project's.
+        Assert.All(["orleans_", "dotnet_", "db_client_"], prefix => Assert.Contains(silos[0].Text.Split('\n'), line => line.StartsWith(prefix, StringComparison.Ordinal)));
         Assert.All(silos.Append(gateway), metrics => Assert.DoesNotContain("cluster-test-key", metrics.Text, StringComparison.Ordinal));
+        // Labels stay bounded: no video appears in them.
+        Assert.NotEmpty(videoIds);
+        Assert.All(silos.Append(gateway), metrics => Assert.DoesNotContain(videoIds, id => metrics.Text.Contains(id, StringComparison.Ordinal)));
     }
 
     private static async Task<IReadOnlyList<PrometheusText>> ScrapeAsync(ProcessCluster cluster) =>

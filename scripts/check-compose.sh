@@ -125,4 +125,37 @@ if errors:
     sys.exit(1)
 PY
 
-echo "check-compose: OK ($(docker-compose version --short 2>/dev/null || echo docker-compose); default and demo profiles)"
+# The observability files, without promtool or Grafana: they parse, Prometheus scrapes the gateway and
+# every silo replica, and every trendvault_ series an alert or a panel reads is one docs/operations.md
+# documents (so a renamed instrument cannot leave a silent panel behind).
+python3 - <<'PY'
+import json, re, sys, yaml
+errors = []
+def check(ok, message):
+    if not ok:
+        errors.append(message)
+
+prometheus = yaml.safe_load(open("docs/prometheus/prometheus.yml"))
+jobs = {job["job_name"]: job for job in prometheus["scrape_configs"]}
+check(jobs.get("trendvault-gateway", {}).get("static_configs", [{}])[0].get("targets") == ["gateway:8080"], "Prometheus does not scrape the gateway")
+silo = jobs.get("trendvault-silo", {}).get("dns_sd_configs", [{}])[0]
+check(silo.get("names") == ["silo"] and silo.get("port") == 9464, "Prometheus does not discover every silo replica on 9464")
+check(prometheus.get("rule_files") == ["/etc/prometheus/alerts.yml"], "Prometheus does not load the alerts")
+
+rules = [rule for group in yaml.safe_load(open("docs/prometheus/alerts.yml"))["groups"] for rule in group["rules"]]
+check(len(rules) > 0 and all(rule.get("alert") and rule.get("expr") for rule in rules), "an alert without a name or an expression")
+panels = json.load(open("docs/grafana/trendvault.json"))["panels"]
+check(len({panel["id"] for panel in panels}) == len(panels), "two dashboard panels share an id")
+
+documented = open("docs/operations.md").read()
+expressions = [rule["expr"] for rule in rules] + [target["expr"] for panel in panels for target in panel.get("targets", [])]
+for series in sorted({name for expr in expressions for name in re.findall(r"trendvault_[a-z_]+", expr)}):
+    base = re.sub(r"_(bucket|count|sum)$", "", series)
+    check(base in documented, f"{series} is read by an alert or a panel but not documented in docs/operations.md")
+
+if errors:
+    print("check-compose: " + "\ncheck-compose: ".join(errors), file=sys.stderr)
+    sys.exit(1)
+PY
+
+echo "check-compose: OK ($(docker-compose version --short 2>/dev/null || echo docker-compose); default and demo profiles; Prometheus, alerts and dashboard files)"

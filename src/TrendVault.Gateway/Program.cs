@@ -55,7 +55,8 @@ builder.Services.AddOptions<ExportOptions>()
 
 builder.Services.AddClientRateLimits(configuration);
 builder.Services.AddSingleton<OutputCacheMetrics>();
-builder.Services.AddOutputCache();
+// Video ids are case-sensitive: /api/videos/abc… and /api/videos/ABC… are different answers.
+builder.Services.AddOutputCache(o => o.UseCaseSensitivePaths = true);
 
 builder.UseOrleansClient(client =>
 {

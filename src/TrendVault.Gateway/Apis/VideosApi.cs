@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Limits;
@@ -21,10 +20,10 @@ public static class VideosApi
         var api = app.MapGroup("/api/videos").WithTags("Videos");
         api.MapGet("/", ListVideos).RequireRateLimiting(RateLimitPolicies.Search).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
         api.MapGet("/{videoId}", GetVideo)
-            .WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank; ETag, and fresh until the next bucket once the video's snapshot of the current bucket is in")
+            .WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank; ETag, cached for a minute")
             .CacheOutput(new FreshnessCachePolicy("video"));
         api.MapGet("/{videoId}/snapshots", GetSnapshots)
-            .WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day; cached like the video")
+            .WithSummary("A video's counters over time; interval=day keeps the last snapshot of each UTC day; ETag, cached for a minute")
             .CacheOutput(new FreshnessCachePolicy("series"));
         return app;
     }
@@ -53,7 +52,7 @@ public static class VideosApi
     }
 
     private static async Task<Results<Ok<VideoDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetVideo(
-        string videoId, VideoQueries queries, IOptions<GatewayApiOptions> options, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+        string videoId, VideoQueries queries, HttpContext context, CancellationToken cancellationToken)
     {
         if (!RequestParsing.IsVideoId(videoId))
         {
@@ -63,14 +62,14 @@ public static class VideosApi
         {
             return UnknownVideo(videoId);
         }
-        return HttpCaching.Validate(context, video, FreshFor(video.Latest?.CapturedAt, options.Value.BucketSize, clock.GetUtcNow()))
+        return HttpCaching.Validate(context, video, Fresh)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(video);
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetSnapshots(
         string videoId, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, VideoQueries queries,
-        IOptions<GatewayApiOptions> options, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
+        HttpContext context, CancellationToken cancellationToken)
     {
         if (!RequestParsing.IsVideoId(videoId))
         {
@@ -89,19 +88,15 @@ public static class VideosApi
         {
             return UnknownVideo(videoId);
         }
-        return HttpCaching.Validate(context, points, FreshFor(points.Count > 0 ? points[^1].CapturedAt : null, options.Value.BucketSize, clock.GetUtcNow()))
+        return HttpCaching.Validate(context, points, Fresh)
             ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.Ok(points);
     }
 
-    // Once the video's snapshot of the current bucket is in, nothing changes before the next bucket;
-    // until then it may arrive any moment (or a held chart be written late), so an answer is only briefly fresh.
-    private static string FreshFor(DateTimeOffset? latest, TimeSpan bucketSize, DateTimeOffset now)
-    {
-        var bucket = Buckets.Floor(now, bucketSize);
-        var untilNextBucket = bucket + bucketSize - now;
-        return HttpCaching.FreshFor(latest == bucket ? untilNextBucket : TimeSpan.FromTicks(Math.Min(HttpCaching.Recent.Ticks, untilNextBucket.Ticks)));
-    }
+    // A video changes through the bucket: its snapshot arrives with the first region that charts it, and
+    // each later region's chart, a tracker finding it gone or a chart replayed after an outage changes it
+    // again. So its answers are fresh for a minute, never a whole bucket.
+    private static readonly string Fresh = HttpCaching.FreshFor(HttpCaching.Recent);
 
     private static ProblemHttpResult UnknownVideo(string videoId) => Problems.NotFound($"Video {videoId} is not tracked.");
 }

@@ -14,7 +14,9 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<TopGainer>> TopGainersAsync(string? region, GainMetric metric, TimeSpan window, int limit, CancellationToken cancellationToken)
     {
         // Candidates are the videos charted in the window (their last chart bucket falls in it); each one's
-        // first and last value in the window are single probes (sql/0017_top_gainers.sql).
+        // first and last value in the window are single probes (sql/0017_top_gainers.sql). Only the top rows
+        // (ties kept: they are ordered by id at the end) look up their video; joining every candidate let the
+        // planner, which cannot see the window's bound, hash all of videos (0.5 s of a 24-hour list).
         await using var command = dataSource.CreateCommand("""
             WITH window_end AS (
                 SELECT max(bucket) AS e FROM collection_runs
@@ -24,15 +26,17 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
                 SELECT DISTINCT r.video_id FROM video_chart_regions r CROSS JOIN window_end w
                 WHERE ($1::text IS NULL OR r.region_code = $1) AND r.last_bucket >= w.e - $2
             ),
-            gains AS (
+            top AS (
                 SELECT c.video_id, f.value AS first, l.value AS last
                 FROM candidates c CROSS JOIN window_end w
                 CROSS JOIN LATERAL video_first_point(c.video_id, w.e - $2, w.e, $4) f
                 CROSS JOIN LATERAL video_last_point(c.video_id, w.e - $2, w.e, $4) l
+                ORDER BY l.value - f.value DESC
+                FETCH FIRST $3 ROWS WITH TIES
             )
-            SELECT v.youtube_id, v.title, g.last - g.first, g.first, g.last
-            FROM gains g JOIN videos v ON v.id = g.video_id
-            ORDER BY g.last - g.first DESC, v.youtube_id
+            SELECT v.youtube_id, v.title, t.last - t.first, t.first, t.last
+            FROM top t JOIN videos v ON v.id = t.video_id
+            ORDER BY t.last - t.first DESC, v.youtube_id
             LIMIT $3
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });

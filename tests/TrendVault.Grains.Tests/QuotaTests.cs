@@ -113,12 +113,13 @@ public sealed class QuotaTests(CollectionClusterFixture fixture) : IDisposable
     [Fact]
     public async Task A_new_quota_day_that_cannot_be_saved_still_grants_and_is_saved_once_writes_work_again()
     {
-        fixture.StartFreshBucket();
-        var before = await StoredVersionAsync();
+        // Refused before the clock moves, so whichever call opens the new day (a tracker's tick may) cannot write.
         await RefuseQuotaWritesAsync(true);
+        var before = await StoredVersionAsync();
         QuotaDecision grant;
         try
         {
+            fixture.StartFreshBucket();
             // The first call of a new Pacific day writes the state at once; the database refuses it.
             grant = await Quota.RequestAsync(QuotaPriority.Chart, 2, chartUnitsPerHour: 0);
             await Quota.RecordAsync(grant.Reservation, new QuotaUsage(2, Succeeded: true));

@@ -24,8 +24,10 @@ public sealed partial class QuotaGrain(
     private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
 
     private readonly QuotaBudget _budget = new(quota.Value, collection.Value.TickPeriod);
+    private static readonly TimeSpan MaxFlushDelay = TimeSpan.FromSeconds(30);
     private IGrainTimer? _flush;
     private bool _dirty;
+    private TimeSpan? _failingFor;
 
     public async Task<QuotaDecision> RequestAsync(QuotaPriority priority, int units, int chartUnitsPerHour, CancellationToken cancellationToken = default)
     {
@@ -91,7 +93,7 @@ public sealed partial class QuotaGrain(
         }
         if (dayChanged)
         {
-            await PersistAsync(cancellationToken);
+            await SaveNowAsync(cancellationToken);
         }
         return now;
     }
@@ -101,7 +103,7 @@ public sealed partial class QuotaGrain(
         metrics.Publish(_budget.Status(state.State, clock.GetUtcNow()));
         if (persistNow)
         {
-            await PersistAsync(cancellationToken);
+            await SaveNowAsync(cancellationToken);
         }
         else
         {
@@ -121,7 +123,21 @@ public sealed partial class QuotaGrain(
     private void ArmFlush()
     {
         _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan));
-        _flush.Change(FlushDelay, Timeout.InfiniteTimeSpan);
+        _flush.Change(_failingFor ?? FlushDelay, Timeout.InfiniteTimeSpan);
+    }
+
+    // While writes fail, a write that should happen at once waits for the timer instead: a grant must not
+    // wait out a failing write (an unreachable server can take seconds to refuse).
+    private async Task SaveNowAsync(CancellationToken cancellationToken)
+    {
+        if (_failingFor is null)
+        {
+            await PersistAsync(cancellationToken);
+        }
+        else
+        {
+            MarkDirty();
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -133,13 +149,18 @@ public sealed partial class QuotaGrain(
     }
 
     // Never fails its caller while the database is away: a grant or a record must not cost a tick its chart.
-    // The counts in memory stay authoritative and the flush timer writes them once the database is back.
+    // The counts in memory stay authoritative; the timer writes them, backing off to 30 s, until one succeeds.
     private async Task PersistAsync(CancellationToken cancellationToken)
     {
         _dirty = false;
         try
         {
             await state.WriteStateAsync(cancellationToken);
+            if (_failingFor is not null)
+            {
+                _failingFor = null;
+                LogPersistedAgain();
+            }
         }
         catch (InconsistentStateException exception)
         {
@@ -149,9 +170,13 @@ public sealed partial class QuotaGrain(
         }
         catch (Exception exception)
         {
+            if (_failingFor is null)
+            {
+                LogFlushFailed(exception);
+            }
+            _failingFor = _failingFor is { } delay ? TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxFlushDelay.Ticks)) : FlushDelay;
             _dirty = true;
             ArmFlush();
-            LogFlushFailed(exception);
         }
     }
 
@@ -161,8 +186,11 @@ public sealed partial class QuotaGrain(
     [LoggerMessage(Level = LogLevel.Error, Message = "YouTube API configuration error (key or project): {Error}. One probe per tick until it is fixed.")]
     private partial void LogConfigurationError(string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Quota counts could not be persisted; retrying shortly")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quota counts could not be persisted; kept in memory and retried, backing off to 30 s")]
     private partial void LogFlushFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quota counts persisted again")]
+    private partial void LogPersistedAgain();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refresh units skipped: {Skipped} of {Asked} asked ({Granted} granted); the charts' budget and this hour's share come first")]
     private partial void LogRefreshSkipped(int skipped, int asked, int granted);

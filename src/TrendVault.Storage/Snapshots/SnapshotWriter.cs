@@ -38,6 +38,8 @@ public sealed partial class SnapshotWriter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The loop serves every caller: its spans start traces of their own, whatever span started the host.
+        Activity.Current = null;
         var settings = options.Value;
         var batch = new List<Pending>(settings.MaxBatchSize);
         try
@@ -130,17 +132,25 @@ public sealed partial class SnapshotWriter(
         using var activity = TrendVaultTelemetry.ActivitySource.StartActivity("commit snapshot batch", ActivityKind.Internal, parentContext: default, links: links);
         activity?.SetTag("trendvault.batch.size", batch.Count);
         var watch = Stopwatch.StartNew();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         int copied;
         try
         {
-            copied = await WriteAsync(connection, batch, copyKnown: true, cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                copied = await WriteAsync(connection, batch, copyKnown: true, cancellationToken);
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // A snapshot already stored (a bucket retried after a lost commit, or recorded twice): the merge skips it.
+                LogMergeFallback(batch.Count);
+                copied = await WriteAsync(connection, batch, copyKnown: false, cancellationToken);
+            }
         }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (Exception exception)
         {
-            // A snapshot already stored (a bucket retried after a lost commit, or recorded twice): the merge skips it.
-            LogMergeFallback(batch.Count);
-            copied = await WriteAsync(connection, batch, copyKnown: false, cancellationToken);
+            activity?.SetStatus(ActivityStatusCode.Error, SnapshotWriterMetrics.Reason(exception));
+            throw;
         }
         LogCommitted(batch.Count, copied, watch.Elapsed.TotalMilliseconds);
         metrics.Committed(batch.Count, copied, watch.Elapsed);

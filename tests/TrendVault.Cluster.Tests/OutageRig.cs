@@ -117,10 +117,17 @@ public sealed class OutageRig : IAsyncDisposable
 
     private static string Iso(DateTimeOffset time) => Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
 
-    /// <summary>Reminder ticks each region received in [from, to] (the silos log each at Debug).</summary>
-    public IReadOnlyDictionary<string, int> TicksBetween(DateTimeOffset from, DateTimeOffset to) =>
-        Cluster.Settings.Regions.ToDictionary(region => region, region =>
-            ReminderTimeline.Read(Cluster.Silos).Ticks.Count(t => t.Region == region && t.At >= from && t.At <= to));
+    /// <summary>Reminder ticks each region's grain has received, from the running silos' trendvault_collection_ticks_total.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> TicksAsync()
+    {
+        var scrapes = await Task.WhenAll(Cluster.Silos.Where(silo => !silo.HasExited).Select(silo => PrometheusText.ScrapeAsync(Cluster.MetricsUrlOf(silo))));
+        return Cluster.Settings.Regions.ToDictionary(region => region,
+            region => (int)scrapes.Sum(metrics => metrics.Sum("trendvault_collection_ticks_total", ("region", region))));
+    }
+
+    /// <summary>The ticks each region received between two readings of <see cref="TicksAsync"/>.</summary>
+    public static IReadOnlyDictionary<string, int> TicksBetween(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) =>
+        after.ToDictionary(tick => tick.Key, tick => tick.Value - before.GetValueOrDefault(tick.Key));
 
     public async ValueTask DisposeAsync()
     {

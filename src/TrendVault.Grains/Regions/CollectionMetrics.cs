@@ -9,6 +9,7 @@ public sealed class CollectionMetrics
     private readonly Counter<long> _runs;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _videos;
+    private readonly Counter<long> _ticks;
 
     public CollectionMetrics(IMeterFactory meters)
     {
@@ -16,6 +17,7 @@ public sealed class CollectionMetrics
         _runs = meter.CreateCounter<long>("trendvault.collection.runs", "{run}", "Collection attempts of a region's bucket, by region and outcome");
         _duration = meter.CreateHistogram<double>("trendvault.collection.duration", "s", "Time from a region's tick to the outcome of its collection");
         _videos = meter.CreateCounter<long>("trendvault.collection.videos", "{video}", "Chart entries stored (collected) or held for the database");
+        _ticks = meter.CreateCounter<long>("trendvault.collection.ticks", "{tick}", "Reminder ticks region grains received, by region: reminders fire even while the database is away");
     }
 
     public void Record(CollectionResult result, TimeSpan elapsed)
@@ -31,6 +33,8 @@ public sealed class CollectionMetrics
             _videos.Add(result.Videos, tags);
         }
     }
+
+    public void Tick(string region) => _ticks.Add(1, new KeyValuePair<string, object?>("region", region));
 
     public static string OutcomeName(CollectionOutcome outcome) => outcome switch
     {

@@ -97,6 +97,7 @@ public sealed partial class RegionGrain(
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         LogTick(Code, reminderName);
+        metrics.Tick(Code);
         if (!state.State.Active)
         {
             // A reminder can outlive a deactivation that failed half-way; this tick tidies it up.

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Tests the README's first command the way a newcomer meets it: in a clean clone of HEAD (no .env, no
 # settings), `scripts/run.sh` and then, right after, `scripts/run.sh 3` run in a real terminal (tmux).
-# Each run must become ready, serve the dashboard at / (rendered by headless Chromium), answer the API
-# and get snapshots into its PostgreSQL; then a real Ctrl+C must leave no process behind, free every
-# port and print "Stopped." within 30 seconds. A third run, stopped with SIGTERM as a service manager
+# Each run must become ready, listen on loopback only, serve the dashboard at / (rendered by headless
+# Chromium), answer the API and get snapshots into its PostgreSQL; then a real Ctrl+C must leave no
+# process behind, free every port and print "Stopped." within 30 seconds. A third run, stopped with SIGTERM as a service manager
 # would, must end the same way.
 #   scripts/run-test.sh        exit 0 when everything holds; one line per run, "run-test: OK" last
 # run.sh uses fixed ports (8080, 5080, 11111.., 30000.., 9464.., 55432): they must be free before it starts.
@@ -126,7 +126,7 @@ dump_dom() { # dump_dom URL: the page as Chromium rendered it, scripts and API c
 }
 
 check_run() { # check_run SILOS [sigterm]: the full checks, stopped with Ctrl+C; or, with sigterm, ready and / only
-  local silos=$1 how=${2:-ctrl-c} since start elapsed ready_s snap_s checks_s build html asset dom count pids dotnets silo_count left busy
+  local silos=$1 how=${2:-ctrl-c} exposed since start elapsed ready_s snap_s checks_s build html asset dom count pids dotnets silo_count left busy
   # shellcheck disable=SC2046
   busy=$(busy_ports $(ports_of "$silos"))
   [ -z "$busy" ] || fail "port(s) $(echo $busy) in use before scripts/run.sh $silos"
@@ -144,6 +144,11 @@ check_run() { # check_run SILOS [sigterm]: the full checks, stopped with Ctrl+C;
     sleep 2
   done
   ready_s=$((SECONDS - start))
+
+  # Bare-metal default: everything run.sh starts listens on loopback only.
+  # shellcheck disable=SC2046
+  exposed=$(for port in $(ports_of "$silos"); do ss -Htln "sport = :$port" | awk '{print $4}'; done | grep -vE '^(127\.0\.0\.1|\[::1\]):' || true)
+  [ -z "$exposed" ] || failed_run "listening beyond loopback: $(echo $exposed)"
 
   # The dashboard: index.html at /, and every script and style sheet it loads.
   html=$(curl -fsS -m 10 "$gateway/") || failed_run "GET / failed: $(curl -s -m 10 -w ' (HTTP %{http_code})' "$gateway/")"
@@ -195,7 +200,7 @@ $(describe $pids)"
 # The dashboard is served at / when the gateway is started with `dotnet run` from the source tree too,
 # beside run.sh's own gateway and against its PostgreSQL and cluster.
 check_dotnet_run() {
-  local url=http://127.0.0.1:8081 pgid ok=""
+  local url=http://127.0.0.1:8081 pgid html ok=""
   [ -z "$(busy_ports 8081)" ] || failed_run "port 8081 is in use: the dotnet run check needs it"
   (cd "$clone" && exec setsid env$unset_settings DB_HOST=127.0.0.1 DB_PORT=55432 DB_USER=postgres DB_NAME=trendvault \
     dotnet run --no-build -c Release --project src/TrendVault.Gateway --urls "$url" >"$tmp/dotnet-run.log" 2>&1) &

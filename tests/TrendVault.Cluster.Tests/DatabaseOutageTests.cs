@@ -52,7 +52,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await AssertWindowCompleteAsync(rig, first, last);
 
         // Operators see the same story in the silo's metrics.
-        var metrics = new PrometheusText(await rig.Cluster.Api.GetStringAsync(rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])));
+        var metrics = Assert.Single(await rig.Cluster.ScrapeSilosAsync());
         Assert.All(Settings.Regions, region => Assert.True(metrics.Sum("trendvault_collection_runs_total", ("region", region), ("outcome", "held")) >= surelyFetched.Count,
             $"{region}: held runs not counted in {rig.Cluster.MetricsUrlOf(rig.Cluster.Silos[0])}"));
         Assert.True(metrics.Sum("trendvault_spool_replayed_total") >= held.Count, "replayed charts not counted");

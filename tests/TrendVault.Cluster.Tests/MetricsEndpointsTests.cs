@@ -26,7 +26,7 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
         // A run row turns succeeded just before its silo counts it: compare between buckets, when both agree.
         var (silos, runs, stored) = await Eventually.WaitAsync("two collected buckets per region, counted as the database recorded them", TimeSpan.FromSeconds(120), async () =>
         {
-            var silos = await ScrapeAsync(cluster);
+            var silos = await cluster.ScrapeSilosAsync();
             var runs = (await ledger.RunsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1))).Where(r => r.Status == "succeeded").ToList();
             var (stored, _) = await ledger.SnapshotCountsAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddDays(1));
             var settled = Settings.Regions.All(region =>
@@ -58,9 +58,6 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
         Assert.NotEmpty(videoIds);
         Assert.All(silos.Append(gateway), metrics => Assert.DoesNotContain(videoIds, id => metrics.Text.Contains(id, StringComparison.Ordinal)));
     }
-
-    private static async Task<IReadOnlyList<PrometheusText>> ScrapeAsync(ProcessCluster cluster) =>
-        await Task.WhenAll(cluster.Silos.Select(async silo => new PrometheusText(await cluster.Api.GetStringAsync(cluster.MetricsUrlOf(silo)))));
 
     private static double Collected(IEnumerable<PrometheusText> silos, string metric, string region) =>
         silos.Sum(t => t.Sum(metric, ("region", region), ("outcome", "collected")));

@@ -120,7 +120,7 @@ public sealed class OutageRig : IAsyncDisposable
     /// <summary>Reminder ticks each region's grain has received, from the running silos' trendvault_collection_ticks_total.</summary>
     public async Task<IReadOnlyDictionary<string, int>> TicksAsync()
     {
-        var scrapes = await Task.WhenAll(Cluster.Silos.Where(silo => !silo.HasExited).Select(silo => PrometheusText.ScrapeAsync(Cluster.MetricsUrlOf(silo))));
+        var scrapes = await Cluster.ScrapeSilosAsync();
         return Cluster.Settings.Regions.ToDictionary(region => region,
             region => (int)scrapes.Sum(metrics => metrics.Sum("trendvault_collection_ticks_total", ("region", region))));
     }

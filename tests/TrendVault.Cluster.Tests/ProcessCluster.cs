@@ -177,6 +177,10 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <summary>The silo's Prometheus endpoint (GET /metrics on its Metrics__Port).</summary>
     public Uri MetricsUrlOf(ManagedProcess silo) => _metricsUrls[silo];
 
+    /// <summary>One scrape of each running silo's /metrics, in the order the silos were started.</summary>
+    public async Task<IReadOnlyList<PrometheusText>> ScrapeSilosAsync() =>
+        await Task.WhenAll(Silos.Where(silo => !silo.HasExited).Select(silo => PrometheusText.ScrapeAsync(MetricsUrlOf(silo))));
+
     /// <summary>The silos the cluster reports active, as the gateway's /api/status lists them.</summary>
     public async Task<IReadOnlyList<string>> ActiveSilosAsync()
     {

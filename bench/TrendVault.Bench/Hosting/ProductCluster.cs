@@ -19,13 +19,13 @@ public sealed class ProductCluster : IAsyncDisposable
 
     private readonly IReadOnlyList<ManagedProcess> _gateways;
 
-    private ProductCluster(ManagedProcess silo, Uri siloMetricsUrl, Gateways gateways, IHost clientHost)
+    private ProductCluster(ManagedProcess silo, Uri siloMetricsUrl, IReadOnlyList<ManagedProcess> gateways, Uri? gatewayUrl, Uri? cachedGatewayUrl, IHost clientHost)
     {
         Silo = silo;
         SiloMetricsUrl = siloMetricsUrl;
-        _gateways = gateways.Processes;
-        GatewayUrl = gateways.Uncached;
-        CachedGatewayUrl = gateways.Cached;
+        _gateways = gateways;
+        GatewayUrl = gatewayUrl;
+        CachedGatewayUrl = cachedGatewayUrl;
         _clientHost = clientHost;
         Client = clientHost.Services.GetRequiredService<IClusterClient>();
     }
@@ -74,7 +74,7 @@ public sealed class ProductCluster : IAsyncDisposable
             // two console lines per grain placement.
             ["Logging__LogLevel__Polly"] = "Warning",
         }, Path.Combine(logDirectory, $"silo-{name}.log"));
-        var gateways = new Gateways();
+        var gateways = new List<ManagedProcess>();
         IHost? client = null;
         async Task<Uri> StartGatewayAsync(string processName, bool outputCache)
         {
@@ -94,7 +94,7 @@ public sealed class ProductCluster : IAsyncDisposable
                 ["RateLimits__ExportsPerMinute"] = "1000000",
                 ["RateLimits__QueriesPerMinute"] = "1000000",
             }, Path.Combine(logDirectory, $"{processName}.log"));
-            gateways.Processes.Add(process);
+            gateways.Add(process);
             await WaitUntilReadyAsync(process, url);
             return url;
         }
@@ -102,21 +102,15 @@ public sealed class ProductCluster : IAsyncDisposable
         {
             // The last start-up step: catalog loaded from the fake API, trackers and compaction scheduled.
             await silo.WaitForLineAsync("configured region(s) active", StartTimeout);
-            if (settings.WithGateway)
-            {
-                gateways.Uncached = await StartGatewayAsync($"gateway-{name}", outputCache: false);
-            }
-            if (settings.WithCachedGateway)
-            {
-                gateways.Cached = await StartGatewayAsync($"gateway-cached-{name}", outputCache: true);
-            }
+            var gatewayUrl = settings.WithGateway ? await StartGatewayAsync($"gateway-{name}", outputCache: false) : null;
+            var cachedGatewayUrl = settings.WithCachedGateway ? await StartGatewayAsync($"gateway-cached-{name}", outputCache: true) : null;
             client = await ConnectAsync(database.ConnectionString, clusterId);
-            return new ProductCluster(silo, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), gateways, client);
+            return new ProductCluster(silo, new Uri($"http://127.0.0.1:{metricsPort}/metrics"), gateways, gatewayUrl, cachedGatewayUrl, client);
         }
         catch
         {
             client?.Dispose();
-            foreach (var process in gateways.Processes)
+            foreach (var process in gateways)
             {
                 await process.DisposeAsync();
             }
@@ -184,15 +178,5 @@ public sealed class ProductCluster : IAsyncDisposable
             .Build();
         await host.StartAsync();
         return host;
-    }
-
-    /// <summary>The gateways a cluster started: each process to stop, and the URL of each kind.</summary>
-    private sealed class Gateways
-    {
-        public List<ManagedProcess> Processes { get; } = [];
-
-        public Uri? Uncached { get; set; }
-
-        public Uri? Cached { get; set; }
     }
 }

@@ -10,8 +10,8 @@ namespace TrendVault.Gateway.Caching;
 public static class HttpCaching
 {
     /// <summary>
-    /// How long an answer that may still change within the current bucket is fresh: a video whose snapshot
-    /// of the bucket has not arrived yet, a top list. It lags the newest collection by at most this much.
+    /// How long an answer that may still change within the current bucket is fresh: a video, its series, a
+    /// top list. It lags the newest collection by at most this much.
     /// </summary>
     public static readonly TimeSpan Recent = TimeSpan.FromMinutes(1);
 

@@ -23,8 +23,10 @@ public sealed partial class QuotaGrain(
     // A crashed silo loses at most this much counting; YouTube's own quotaExceeded still stops everything.
     private static readonly TimeSpan FlushDelay = TimeSpan.FromSeconds(1);
 
-    private readonly QuotaBudget _budget = new(quota.Value, collection.Value.TickPeriod);
+    // While writes fail, the retries back off to this.
     private static readonly TimeSpan MaxFlushDelay = TimeSpan.FromSeconds(30);
+
+    private readonly QuotaBudget _budget = new(quota.Value, collection.Value.TickPeriod);
     private IGrainTimer? _flush;
     private bool _dirty;
     private TimeSpan? _failingFor;

@@ -23,6 +23,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 if ! scripts/postgres.sh start "$data/pg" "$port"; then
+  # The folder goes with the cleanup: say why the server did not start while its log still exists.
+  tail -n 20 "$data/pg/server.log" >&2 2>/dev/null || true
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -18,7 +18,7 @@ public static class VideosApi
     public static IEndpointRouteBuilder MapVideosApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/videos").WithTags("Videos");
-        api.MapGet("/", ListVideos).RequireRateLimiting(RateLimitPolicies.Search).WithSummary("Tracked videos, filtered by region, category or text, paged (pageSize at most 100, page × pageSize at most 10,000)");
+        api.MapGet("/", ListVideos).RequireRateLimiting(RateLimitPolicies.Search).WithSummary("Tracked videos, filtered by region, category or text; paged by page (pageSize at most 100, page × pageSize at most 10,000) or, to any depth, by after=next");
         api.MapGet("/{videoId}", GetVideo)
             .WithSummary("A video's metadata, latest counters and the regions where it trended with its best rank; ETag, cached for a minute")
             .CacheOutput(new FreshnessCachePolicy("video"));
@@ -30,19 +30,25 @@ public static class VideosApi
 
     private static async Task<Results<Ok<VideoPage>, ValidationProblem>> ListVideos(
         [FromQuery] string? region, [FromQuery] string? category, [FromQuery] string? q, [FromQuery] string? sort,
-        [FromQuery] string? page, [FromQuery] string? pageSize, VideoQueries queries, CancellationToken cancellationToken)
+        [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? after, VideoQueries queries, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
+        var cursor = Cursor(after, page, errors);
         var filter = new VideoFilter(
             RequestParsing.RegionCode(region, "region", errors, required: false),
             string.IsNullOrEmpty(category) ? null : RequestParsing.Integer(category, "category", 0, 1, short.MaxValue, errors),
             RequestParsing.SearchText(q, "q", errors),
             RequestParsing.Choice(sort, "sort", VideoSort.LastSeen, errors),
             RequestParsing.Integer(page, "page", 1, 1, 1_000_000, errors),
-            RequestParsing.Integer(pageSize, "pageSize", 20, 1, MaxPageSize, errors));
+            RequestParsing.Integer(pageSize, "pageSize", 20, 1, MaxPageSize, errors),
+            cursor);
         if (!errors.Any && (long)filter.Page * filter.PageSize > MaxDepth)
         {
-            errors.Add("page", $"Pages reach at most {MaxDepth:N0} videos deep (page × pageSize); narrow the list with region, category or q.");
+            errors.Add("page", $"Numbered pages reach at most {MaxDepth:N0} videos deep (page × pageSize); go further with after= and each page's next cursor, or narrow the list with region, category or q.");
+        }
+        if (!errors.Any && cursor is not null && cursor.Sort != filter.Sort)
+        {
+            errors.Add("after", $"This cursor continues the list sorted by {Camel(cursor.Sort)}; ask with sort={Camel(cursor.Sort)}.");
         }
         if (errors.Any)
         {
@@ -50,6 +56,27 @@ public static class VideosApi
         }
         return TypedResults.Ok(await queries.ListAsync(filter, cancellationToken));
     }
+
+    private static VideoCursor? Cursor(string? after, string? page, RequestErrors errors)
+    {
+        if (string.IsNullOrEmpty(after))
+        {
+            return null;
+        }
+        if (!string.IsNullOrEmpty(page))
+        {
+            errors.Add("after", "Give either page or after (the next cursor of the page before), not both.");
+            return null;
+        }
+        var cursor = VideoCursor.Decode(after);
+        if (cursor is null)
+        {
+            errors.Add("after", "Not a cursor of this list: pass a page's next value unchanged.");
+        }
+        return cursor;
+    }
+
+    private static string Camel(VideoSort sort) => char.ToLowerInvariant(sort.ToString()[0]) + sort.ToString()[1..];
 
     private static async Task<Results<Ok<VideoDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetVideo(
         string videoId, VideoQueries queries, HttpContext context, CancellationToken cancellationToken)

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using TrendVault.Gateway.Contracts;
+using TrendVault.Gateway.Queries;
+
+namespace TrendVault.Gateway.Tests;
+
+/// <summary>The video list's two ways through: numbered pages, and the next cursor (after=) that reaches any depth.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class VideoListPagingTests(GatewayFixture fixture)
+{
+    // Videos without a publication time or views, sharing their seen times, in a category of their own.
+    private const int OwnCategory = 4242;
+
+    private readonly HttpClient _http = fixture.CreateClient();
+
+    public static TheoryData<string> Sorts => ["lastSeen", "firstSeen", "published", "title", "views"];
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Following_next_cursors_lists_every_video_once_in_the_order_of_numbered_pages(string sort)
+    {
+        var numbered = await NumberedAsync($"/api/videos?sort={sort}");
+
+        var followed = await FollowedAsync($"/api/videos?sort={sort}", pageSize: 37);
+
+        Assert.True(numbered.Count > 200);
+        Assert.Equal(numbered, followed);
+    }
+
+    [Theory]
+    [MemberData(nameof(Sorts))]
+    public async Task Cursors_step_over_equal_values_and_into_videos_without_a_value(string sort)
+    {
+        await AddVideosOfOwnCategoryAsync();
+
+        var numbered = await NumberedAsync($"/api/videos?category={OwnCategory}&sort={sort}");
+
+        var followed = await FollowedAsync($"/api/videos?category={OwnCategory}&sort={sort}", pageSize: 2);
+
+        Assert.Equal(5, numbered.Count);
+        Assert.Equal(numbered, followed);
+    }
+
+    [Fact]
+    public async Task The_last_page_has_no_next_cursor()
+    {
+        var page = await _http.GetFromJsonAsync<VideoPage>("/api/videos?region=US&pageSize=100&page=2");
+
+        Assert.Equal(100, page!.Items.Count);
+        Assert.Null(page.Next);
+    }
+
+    [Fact]
+    public async Task A_cursor_after_the_last_video_gives_an_empty_page()
+    {
+        var cursor = new VideoCursor(VideoSort.FirstSeen, "0", "zzzzzzzzzzz").Encode();
+
+        var page = await _http.GetFromJsonAsync<VideoPage>($"/api/videos?sort=firstSeen&after={cursor}");
+
+        Assert.Equal((null, 0, null), (page!.Page, page.Items.Count, page.Next));
+        Assert.True(page.Total > 0);
+    }
+
+    [Fact]
+    public async Task A_cursor_of_another_sort_is_refused_by_name()
+    {
+        var cursor = new VideoCursor(VideoSort.Title, "A", "AAAAAAAAAAA").Encode();
+
+        var response = await _http.GetAsync($"/api/videos?sort=views&after={cursor}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("sort=title", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData(VideoSort.Title, "a title\nover two lines ✓")]
+    [InlineData(VideoSort.Views, "3000000000")]
+    [InlineData(VideoSort.Published, null)]
+    [InlineData(VideoSort.LastSeen, "1764403200000000")]
+    public void A_cursor_reads_back_as_it_was_given(VideoSort sort, string? key)
+    {
+        var cursor = new VideoCursor(sort, key, "a-B_c123456");
+
+        Assert.Equal(cursor, VideoCursor.Decode(cursor.Encode()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("!!!")]
+    [InlineData("U2h1ZmZsZQo9MQpBQUFBQUFBQUFBQQ")] // Shuffle\n=1\nAAAAAAAAAAA: no such sort
+    [InlineData("TGFzdFNlZW4KLQpBQUFBQUFBQUFBQQ")] // LastSeen\n-\nAAAAAAAAAAA: every video has a last-seen time
+    [InlineData("Vmlld3MKPS01CkFBQUFBQUFBQUFB")]   // Views\n=-5\nAAAAAAAAAAA: not a view count
+    [InlineData("VGl0bGUKPUEKbm8")]                // Title\n=A\nno: not a video id
+    public void Anything_but_a_cursor_the_list_gave_out_is_refused(string value)
+    {
+        Assert.Null(VideoCursor.Decode(value));
+    }
+
+    private async Task<List<string>> NumberedAsync(string url)
+    {
+        var ids = new List<string>();
+        for (var number = 1; ; number++)
+        {
+            var page = await _http.GetFromJsonAsync<VideoPage>($"{url}&pageSize=100&page={number}");
+            ids.AddRange(page!.Items.Select(i => i.VideoId));
+            if (page.Items.Count < 100)
+            {
+                return ids;
+            }
+        }
+    }
+
+    private async Task<List<string>> FollowedAsync(string url, int pageSize)
+    {
+        var page = await _http.GetFromJsonAsync<VideoPage>($"{url}&pageSize={pageSize}");
+        var ids = page!.Items.Select(i => i.VideoId).ToList();
+        while (page.Next is { } next)
+        {
+            page = await _http.GetFromJsonAsync<VideoPage>($"{url}&pageSize={pageSize}&after={Uri.EscapeDataString(next)}");
+            Assert.Null(page!.Page);
+            ids.AddRange(page.Items.Select(i => i.VideoId));
+        }
+        return ids;
+    }
+
+    private Task AddVideosOfOwnCategoryAsync() => fixture.Database.ExecuteAsync($"""
+        INSERT INTO videos (youtube_id, title, channel_id, channel_title, category_id, published_at, first_seen_at)
+        VALUES ('pagingTest1', 'Same title', 'UCpaging', 'Paging', {OwnCategory}, NULL, '2001-01-01Z'),
+               ('pagingTest2', 'Same title', 'UCpaging', 'Paging', {OwnCategory}, '2000-06-01Z', '2001-01-01Z'),
+               ('pagingTest3', 'Same title', 'UCpaging', 'Paging', {OwnCategory}, NULL, '2001-01-01Z'),
+               ('pagingTest4', 'Other title', 'UCpaging', 'Paging', {OwnCategory}, '2000-06-01Z', '2001-01-02Z'),
+               ('pagingTest5', 'Other title', 'UCpaging', 'Paging', {OwnCategory}, NULL, '2001-01-02Z')
+        ON CONFLICT (youtube_id) DO NOTHING;
+        INSERT INTO video_sightings (video_id, last_seen_at, latest_views)
+        SELECT id, '2001-01-03Z', CASE WHEN youtube_id IN ('pagingTest2', 'pagingTest4') THEN 7 END
+        FROM videos WHERE category_id = {OwnCategory}
+        ON CONFLICT (video_id) DO NOTHING
+        """);
+}

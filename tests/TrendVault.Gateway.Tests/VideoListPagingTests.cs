@@ -42,6 +42,37 @@ public sealed class VideoListPagingTests(GatewayFixture fixture)
         Assert.Equal(numbered, followed);
     }
 
+    [Theory]
+    [InlineData("official")]
+    [InlineData("TRAILER")]
+    [InlineData(" tv")]
+    public async Task A_search_lists_the_videos_whose_title_or_channel_holds_the_text_in_list_order(string text)
+    {
+        var all = await ItemsAsync("/api/videos?sort=title");
+        var expected = all.Where(i => i.Title.Contains(text, StringComparison.OrdinalIgnoreCase)
+            || i.ChannelTitle.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(i => i.VideoId).ToList();
+
+        var found = await FollowedAsync($"/api/videos?sort=title&q={Uri.EscapeDataString(text)}", pageSize: 9);
+        var first = await _http.GetFromJsonAsync<VideoPage>($"/api/videos?sort=title&q={Uri.EscapeDataString(text)}");
+
+        Assert.NotEmpty(expected);
+        Assert.True(expected.Count < all.Count);
+        Assert.Equal(expected, found);
+        Assert.Equal((expected.Count, false), (first!.Total, first.TotalCapped));
+    }
+
+    [Fact]
+    public async Task A_search_for_one_video_s_title_finds_it()
+    {
+        var id = fixture.YouTube.Catalog.ChartFor("US")[7];
+        var title = fixture.YouTube.Catalog.Video(id)!.Title;
+
+        var page = await _http.GetFromJsonAsync<VideoPage>($"/api/videos?q={Uri.EscapeDataString(title.ToUpperInvariant())}");
+
+        Assert.Contains(id, page!.Items.Select(i => i.VideoId));
+        Assert.All(page.Items, i => Assert.Contains(title, i.Title + "\n" + i.ChannelTitle, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task The_last_page_has_no_next_cursor()
     {
@@ -97,16 +128,18 @@ public sealed class VideoListPagingTests(GatewayFixture fixture)
         Assert.Null(VideoCursor.Decode(value));
     }
 
-    private async Task<List<string>> NumberedAsync(string url)
+    private async Task<List<string>> NumberedAsync(string url) => (await ItemsAsync(url)).Select(i => i.VideoId).ToList();
+
+    private async Task<List<VideoListItem>> ItemsAsync(string url)
     {
-        var ids = new List<string>();
+        var items = new List<VideoListItem>();
         for (var number = 1; ; number++)
         {
             var page = await _http.GetFromJsonAsync<VideoPage>($"{url}&pageSize=100&page={number}");
-            ids.AddRange(page!.Items.Select(i => i.VideoId));
+            items.AddRange(page!.Items);
             if (page.Items.Count < 100)
             {
-                return ids;
+                return items;
             }
         }
     }

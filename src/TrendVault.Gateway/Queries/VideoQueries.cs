@@ -50,10 +50,20 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         var cap = string.IsNullOrEmpty(filter.Search) ? MaxCounted : MaxCountedSearch;
         long counted;
         await using (var count = dataSource.CreateCommand(
-            $"SELECT count(*) FROM (SELECT 1 FROM videos v JOIN video_sightings g ON g.video_id = v.id {where} LIMIT {cap + 1}) AS matches"))
+            $"SELECT count(*), array_agg(id) FROM (SELECT v.id FROM videos v JOIN video_sightings g ON g.video_id = v.id {where} LIMIT {cap + 1}) AS matches"))
         {
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
-            counted = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            await using var matches = await count.ExecuteReaderAsync(cancellationToken);
+            await matches.ReadAsync(cancellationToken);
+            counted = matches.GetInt64(0);
+            // A search that found them all names its matches, so the page reads them by key instead of
+            // matching the text again (the trigram scan of a rare term is most of the answer's time).
+            if (!string.IsNullOrEmpty(filter.Search) && counted <= cap)
+            {
+                where.Clear().Append("WHERE v.id = ANY($1)");
+                parameters.Clear();
+                parameters.Add(new NpgsqlParameter { Value = counted == 0 ? Array.Empty<int>() : matches.GetFieldValue<int[]>(1) });
+            }
         }
 
         // One row more than the page tells whether a next page exists.

@@ -287,4 +287,17 @@ public sealed class QueryApiTests(GatewayFixture fixture)
         Assert.Contains("/api/regions/{code}/trending", document);
         Assert.Contains("/api/export/trending.csv", document);
     }
+
+    [Theory]
+    [InlineData("/api/videos/{videoId}", "VideoDetail")]
+    [InlineData("/api/regions/{code}/trending", "TrendingBoard")]
+    public async Task The_openapi_document_gives_cached_answers_their_schema_and_304(string path, string schema)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _http.GetStringAsync("/openapi/v1.json"));
+
+        var responses = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses");
+        Assert.EndsWith(schema, responses.GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(responses.TryGetProperty("304", out _));
+    }
 }

@@ -12,15 +12,15 @@ public static class BoardCaching
     public const string Immutable = "public, max-age=31536000, immutable";
 
     /// <summary>
-    /// Sets the board's strong ETag and Cache-Control; true when the client's If-None-Match already
-    /// holds it (answer 304). <paramref name="bucket"/> is the bucket of the asked time (of now for the
+    /// The board with its strong ETag and Cache-Control (304 when the client's If-None-Match already
+    /// holds it). <paramref name="bucket"/> is the bucket of the asked time (of now for the
     /// latest board). The chart of an asked time's own bucket, once that bucket has closed, is immutable;
     /// the latest board, when it is the current bucket's chart, is fresh until the next bucket begins.
     /// Anything else (an earlier chart standing in for a bucket not collected yet, perhaps held in a
     /// silo's spool and written late) is revalidated every time.
     /// </summary>
-    public static bool Validate(HttpContext context, TrendingBoard board, DateTimeOffset bucket, bool latest, TimeSpan bucketSize, DateTimeOffset now) =>
-        HttpCaching.Validate(context, board, (latest, board.CapturedAt == bucket) switch
+    public static CachedJson<TrendingBoard> Answer(HttpContext context, TrendingBoard board, DateTimeOffset bucket, bool latest, TimeSpan bucketSize, DateTimeOffset now) =>
+        HttpCaching.Json(context, board, (latest, board.CapturedAt == bucket) switch
         {
             (false, true) when bucket + bucketSize <= now => Immutable,
             (true, true) => HttpCaching.FreshFor(bucket + bucketSize - now),

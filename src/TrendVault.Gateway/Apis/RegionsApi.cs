@@ -55,7 +55,7 @@ public static class RegionsApi
         return TypedResults.Ok(await queries.CategoriesAsync(region, cancellationToken));
     }
 
-    private static async Task<Results<Ok<TrendingBoard>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetTrending(
+    private static async Task<Results<CachedJson<TrendingBoard>, ProblemHttpResult, ValidationProblem>> GetTrending(
         string code, [FromQuery] string? at, RegionQueries queries, Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options,
         TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
@@ -75,11 +75,7 @@ public static class RegionsApi
         }
         var board = await queries.TrendingAsync(region, atTime, cancellationToken);
         var now = clock.GetUtcNow();
-        if (BoardCaching.Validate(context, board, Buckets.Floor(atTime ?? now, options.Value.BucketSize), latest: atTime is null, options.Value.BucketSize, now))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return TypedResults.Ok(board);
+        return BoardCaching.Answer(context, board, Buckets.Floor(atTime ?? now, options.Value.BucketSize), latest: atTime is null, options.Value.BucketSize, now);
     }
 
     private const int MaxGapBuckets = 10_000;

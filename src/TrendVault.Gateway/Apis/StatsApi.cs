@@ -22,7 +22,7 @@ public static class StatsApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<TopGainer>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> TopGainers(
+    private static async Task<Results<CachedJson<IReadOnlyList<TopGainer>>, ProblemHttpResult, ValidationProblem>> TopGainers(
         [FromQuery] string? region, [FromQuery] string? metric, [FromQuery] string? window, [FromQuery] string? limit,
         StatsQueries stats, RegionQueries regions, HttpContext context, CancellationToken cancellationToken)
     {
@@ -42,8 +42,6 @@ public static class StatsApi
         var gainers = await stats.TopGainersAsync(code, gainMetric, span, top, cancellationToken);
         // A top list changes only as buckets are collected and costs up to a second of database time: it is
         // served from the cache for a minute, so it may lag the newest collection by that much.
-        return HttpCaching.Validate(context, gainers, HttpCaching.FreshFor(HttpCaching.Recent))
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(gainers);
+        return HttpCaching.Json(context, gainers, HttpCaching.FreshFor(HttpCaching.Recent));
     }
 }

@@ -78,7 +78,7 @@ public static class VideosApi
 
     private static string Camel(VideoSort sort) => char.ToLowerInvariant(sort.ToString()[0]) + sort.ToString()[1..];
 
-    private static async Task<Results<Ok<VideoDetail>, StatusCodeHttpResult, ProblemHttpResult>> GetVideo(
+    private static async Task<Results<CachedJson<VideoDetail>, ProblemHttpResult>> GetVideo(
         string videoId, VideoQueries queries, HttpContext context, CancellationToken cancellationToken)
     {
         if (!RequestParsing.IsVideoId(videoId))
@@ -89,12 +89,10 @@ public static class VideosApi
         {
             return UnknownVideo(videoId);
         }
-        return HttpCaching.Validate(context, video, Fresh)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(video);
+        return HttpCaching.Json(context, video, Fresh);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SnapshotPoint>>, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> GetSnapshots(
+    private static async Task<Results<CachedJson<IReadOnlyList<SnapshotPoint>>, ProblemHttpResult, ValidationProblem>> GetSnapshots(
         string videoId, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, VideoQueries queries,
         HttpContext context, CancellationToken cancellationToken)
     {
@@ -115,9 +113,7 @@ public static class VideosApi
         {
             return UnknownVideo(videoId);
         }
-        return HttpCaching.Validate(context, points, Fresh)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Ok(points);
+        return HttpCaching.Json(context, points, Fresh);
     }
 
     // A video changes through the bucket: its snapshot arrives with the first region that charts it, and

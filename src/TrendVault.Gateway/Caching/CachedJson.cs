@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace TrendVault.Gateway.Caching;
+
+/// <summary>
+/// A JSON answer with a strong ETag and Cache-Control. It is serialized once: the tag is the hash of
+/// the very bytes sent (a year's hourly series is 8,760 points). 304 without a body when the request's
+/// If-None-Match already holds the tag.
+/// </summary>
+public sealed class CachedJson<T> : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+{
+    private readonly byte[] _utf8;
+    private readonly EntityTagHeaderValue _tag;
+    private readonly string _cacheControl;
+
+    public CachedJson(HttpContext context, T value, string cacheControl)
+    {
+        var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        _utf8 = JsonSerializer.SerializeToUtf8Bytes(value, json);
+        _tag = new EntityTagHeaderValue("\"" + Convert.ToBase64String(SHA256.HashData(_utf8)).TrimEnd('=') + "\"");
+        _cacheControl = cacheControl;
+        Value = value;
+        NotModified = context.Request.GetTypedHeaders().IfNoneMatch
+            .Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(_tag, useStrongComparison: false));
+    }
+
+    public T? Value { get; }
+
+    /// <summary>The client already holds this answer.</summary>
+    public bool NotModified { get; }
+
+    public int? StatusCode => NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.GetTypedHeaders().ETag = _tag;
+        response.Headers.CacheControl = _cacheControl;
+        FreshnessCachePolicy.KeepWhileFresh(httpContext);
+        if (NotModified)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = _utf8.Length;
+        return response.Body.WriteAsync(_utf8, httpContext.RequestAborted).AsTask();
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status304NotModified, typeof(void)));
+    }
+}

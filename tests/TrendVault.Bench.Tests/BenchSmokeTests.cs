@@ -17,7 +17,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
         "memory.peak", "memory.refresh", "memory.deactivated",
         "realistic.videos", "realistic.bytes", "realistic.compacted",
         "realistic.videos.lastSeen", "realistic.videos.firstSeen", "realistic.videos.published", "realistic.videos.title", "realistic.videos.views",
-        "realistic.videos.q", "realistic.videos.q.rare", "realistic.videos.region", "realistic.videos.deep", "realistic.video", "realistic.series.hour", "realistic.series.day",
+        "realistic.videos.q", "realistic.videos.q.rare", "realistic.videos.region", "realistic.videos.deep", "realistic.videos.after", "realistic.videos.after.halfway", "realistic.video", "realistic.series.hour", "realistic.series.day",
         "realistic.status", "realistic.top.24h", "realistic.top.24h.region", "realistic.top.30d", "realistic.top.30d.region", "realistic.gaps.30d",
         "realistic.board", "realistic.board.yearback", "realistic.regions", "realistic.region", "realistic.categories",
         "realistic.export.first", "realistic.export.rate", "realistic.tracker",

@@ -98,9 +98,12 @@ public static class RealisticYearBenchmark
         var last = year.LastBucket;
         var monthAgo = Iso(last.AddDays(-30));
         var yearBack = Iso(year.Start.AddMinutes(30));
-        // The deepest page the list serves (page × pageSize ≤ 10,000); deeper ones are refused with a 400.
-        var deepPage = Math.Max(2, Math.Min(catalog, ListedDepth) / 20);
+        // The deepest numbered page the list serves (page × pageSize ≤ 2,000; deeper ones are refused with
+        // a 400), and the next cursors found at that depth and halfway down the catalog (at most 100,000 deep).
+        var deepPage = Math.Max(2, Math.Min(catalog, NumberedDepth) / 20);
         await CheckAnswersAsync(gateway, year, region, video, yearBack, catalog);
+        var cursorAtNumberedDepth = await CursorAtDepthAsync(gateway, Math.Min(catalog / 2, NumberedDepth));
+        var cursorHalfway = await CursorAtDepthAsync(gateway, Math.Min(catalog / 2, 100_000));
 
         log.WriteLine($"Realistic endpoints: {sizes.RealisticRequests:N0} requests each (or {sizes.RealisticBudget.TotalSeconds:F0} s of them), one at a time, with {tool.Name}");
         var baseline = await QueryLatencyBenchmark.MeasureAsync(tool, new Uri(gateway, "health/live"), sizes.RealisticRequests, sizes.RealisticBudget, RealisticWarmup(sizes));
@@ -116,6 +119,8 @@ public static class RealisticYearBenchmark
             ("videos.q.rare", $"api/videos?q={Uri.EscapeDataString(RealisticYearLoader.RareSearch)}", EndpointTarget),
             ("videos.region", $"api/videos?region={region}", EndpointTarget),
             ("videos.deep", $"api/videos?page={deepPage}", EndpointTarget),
+            ("videos.after", $"api/videos?after={cursorAtNumberedDepth}", EndpointTarget),
+            ("videos.after.halfway", $"api/videos?after={cursorHalfway}", EndpointTarget),
             ("video", $"api/videos/{video}", EndpointTarget),
             ("series.hour", $"api/videos/{video}/snapshots?interval=hour", 10),
             ("series.day", $"api/videos/{video}/snapshots?interval=day", 5),
@@ -243,8 +248,24 @@ public static class RealisticYearBenchmark
             round.Percentile(95), $"p95 ≤ {EndpointTarget} ms", scan.Percentile(95) <= EndpointTarget));
     }
 
-    /// <summary>The gateway's VideosApi.MaxDepth: the list counts and pages that many videos at most.</summary>
-    private const long ListedDepth = 10_000;
+    /// <summary>The gateway's VideoQueries.MaxCounted: the list counts that many videos at most.</summary>
+    private const long ListedCount = 10_000;
+
+    /// <summary>The gateway's VideosApi.MaxDepth: numbered pages reach that deep, cursors any depth.</summary>
+    private const long NumberedDepth = 2_000;
+
+    /// <summary>The next cursor after the first <paramref name="depth"/> videos (rounded up to pages of 100), escaped for a query.</summary>
+    private static async Task<string> CursorAtDepthAsync(Uri gateway, long depth)
+    {
+        using var http = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
+        var page = await http.GetFromJsonAsync<JsonElement>("api/videos?pageSize=100");
+        for (var read = 100L; read < depth; read += 100)
+        {
+            page = await http.GetFromJsonAsync<JsonElement>($"api/videos?pageSize=100&after={Uri.EscapeDataString(page.GetProperty("next").GetString()!)}");
+        }
+        return Uri.EscapeDataString(page.GetProperty("next").GetString()
+            ?? throw new InvalidOperationException($"The video list ends before {depth:N0} videos."));
+    }
 
     private static async Task CheckAnswersAsync(Uri gateway, RealisticYear year, string region, string video, string yearBack, long catalog)
     {
@@ -257,8 +278,8 @@ public static class RealisticYearBenchmark
             || board.GetProperty("items").GetArrayLength() != RealisticYear.ChartLength
             || old.GetProperty("items").GetArrayLength() != RealisticYear.ChartLength
             || old.GetProperty("capturedAt").GetDateTimeOffset() != year.Start
-            || list.GetProperty("total").GetInt64() != Math.Min(catalog, ListedDepth)
-            || list.GetProperty("totalCapped").GetBoolean() != catalog > ListedDepth)
+            || list.GetProperty("total").GetInt64() != Math.Min(catalog, ListedCount)
+            || list.GetProperty("totalCapped").GetBoolean() != catalog > ListedCount)
         {
             throw new InvalidOperationException("The gateway's answers do not hold the loaded realistic year.");
         }

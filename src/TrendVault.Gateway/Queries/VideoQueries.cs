@@ -163,36 +163,75 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     /// <summary>The video's snapshots in time order; null when the video is unknown.</summary>
     public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
     {
-        // Both functions read hot and compacted snapshots alike; the daily one takes each day's last slot directly.
-        // Called through a LATERAL join, not with a sub-select argument, so the planner inlines them.
-        var function = interval == SnapshotInterval.Day ? "video_day_points" : "video_points";
         await using var batch = dataSource.CreateBatch();
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
-        var points = new NpgsqlBatchCommand($"""
-            SELECT p.bucket, p.views, p.likes, p.comments
-            FROM videos v
-            CROSS JOIN LATERAL {function}(v.id, coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
-            WHERE v.youtube_id = $1
-            ORDER BY p.bucket
-            """);
-        points.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
-        points.Parameters.Add(new NpgsqlParameter { Value = (object?)from?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
-        points.Parameters.Add(new NpgsqlParameter { Value = (object?)to?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         batch.BatchCommands.Add(exists);
-        batch.BatchCommands.Add(points);
+        if (interval == SnapshotInterval.Day)
+        {
+            // The daily series takes each day's last slot in SQL: one value a day leaves the database.
+            // Called through a LATERAL join, not with a sub-select argument, so the planner inlines it.
+            batch.BatchCommands.Add(Ranged("""
+                SELECT p.bucket, p.views, p.likes, p.comments
+                FROM videos v
+                CROSS JOIN LATERAL video_day_points(v.id, coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
+                WHERE v.youtube_id = $1
+                ORDER BY p.bucket
+                """));
+        }
+        else
+        {
+            // The hourly series reads the compacted days whole and the hot rows in range (as video_points does).
+            batch.BatchCommands.Add(Ranged("""
+                SELECT d.day, d.slot_seconds, d.views_base, d.views_off, d.likes_base, d.likes_off, d.comments_base, d.comments_off
+                FROM video_snapshot_days d
+                WHERE d.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
+                  AND d.day BETWEEN date_trunc('day', coalesce($2::timestamptz, '-infinity'), 'UTC') AND coalesce($3::timestamptz, 'infinity')
+                ORDER BY d.day
+                """));
+            batch.BatchCommands.Add(Ranged("""
+                SELECT s.bucket, s.views, s.likes, s.comments
+                FROM video_snapshots s
+                WHERE s.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
+                  AND s.bucket BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity')
+                ORDER BY s.bucket
+                """));
+        }
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(0))
         {
             return null;
         }
-        await reader.NextResultAsync(cancellationToken);
         var series = new List<SnapshotPoint>();
+        if (interval != SnapshotInterval.Day)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var day = new CompactedDay(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1),
+                    reader.GetInt64(2), reader.GetFieldValue<int?[]>(3),
+                    reader.Nullable<long>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<int?[]>(5),
+                    reader.Nullable<long>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<int?[]>(7));
+                series.AddRange(day.Points(from ?? DateTimeOffset.MinValue, to ?? DateTimeOffset.MaxValue));
+            }
+        }
+        await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             series.Add(new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1), reader.Nullable<long>(2), reader.Nullable<long>(3)));
         }
+        // Days are compacted once closed, so hot rows follow them; sorting keeps the order whatever the overlap.
+        series.Sort((a, b) => a.CapturedAt.CompareTo(b.CapturedAt));
         return series;
+
+        NpgsqlBatchCommand Ranged(string sql)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)from?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)to?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+            return command;
+        }
     }
 
     private static string StatusFor(int daysParameter) => Status.Replace("@days", "$" + daysParameter, StringComparison.Ordinal);

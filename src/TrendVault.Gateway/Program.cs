@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using TrendVault.Gateway;
 using TrendVault.Gateway.Apis;
 using TrendVault.Gateway.Caching;
+using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Health;
 using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
@@ -90,6 +91,7 @@ builder.Services.AddSingleton<RegionDirectory>();
 builder.Services.AddSingleton<AdminTokenFilter>();
 builder.Services.AddSingleton<ExportSlots>();
 
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, CachedAnswersJsonContext.Default));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 builder.Services.AddOpenApi();

@@ -167,53 +167,36 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
         batch.BatchCommands.Add(exists);
-        if (interval == SnapshotInterval.Day)
-        {
-            // The daily series takes each day's last slot in SQL: one value a day leaves the database.
-            // Called through a LATERAL join, not with a sub-select argument, so the planner inlines it.
-            batch.BatchCommands.Add(Ranged("""
-                SELECT p.bucket, p.views, p.likes, p.comments
-                FROM videos v
-                CROSS JOIN LATERAL video_day_points(v.id, coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
-                WHERE v.youtube_id = $1
-                ORDER BY p.bucket
-                """));
-        }
-        else
-        {
-            // The hourly series reads the compacted days whole and the hot rows in range (as video_points does).
-            batch.BatchCommands.Add(Ranged("""
-                SELECT d.day, d.slot_seconds, d.views_base, d.views_off, d.likes_base, d.likes_off, d.comments_base, d.comments_off
-                FROM video_snapshot_days d
-                WHERE d.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
-                  AND d.day BETWEEN date_trunc('day', coalesce($2::timestamptz, '-infinity'), 'UTC') AND coalesce($3::timestamptz, 'infinity')
-                ORDER BY d.day
-                """));
-            batch.BatchCommands.Add(Ranged("""
-                SELECT s.bucket, s.views, s.likes, s.comments
-                FROM video_snapshots s
-                WHERE s.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
-                  AND s.bucket BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity')
-                ORDER BY s.bucket
-                """));
-        }
+        // The compacted days are read whole and unpacked here (CompactedDay): a year is 365 rows instead
+        // of 8,760 unnested in SQL. Then the hot rows in range, as video_points reads them.
+        batch.BatchCommands.Add(Ranged("""
+            SELECT d.day, d.slot_seconds, d.views_base, d.views_off, d.likes_base, d.likes_off, d.comments_base, d.comments_off
+            FROM video_snapshot_days d
+            WHERE d.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
+              AND d.day BETWEEN date_trunc('day', coalesce($2::timestamptz, '-infinity'), 'UTC') AND coalesce($3::timestamptz, 'infinity')
+            ORDER BY d.day
+            """));
+        batch.BatchCommands.Add(Ranged("""
+            SELECT s.bucket, s.views, s.likes, s.comments
+            FROM video_snapshots s
+            WHERE s.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
+              AND s.bucket BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity')
+            ORDER BY s.bucket
+            """));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(0))
         {
             return null;
         }
         var series = new List<SnapshotPoint>();
-        if (interval != SnapshotInterval.Day)
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var day = new CompactedDay(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1),
-                    reader.GetInt64(2), reader.GetFieldValue<int?[]>(3),
-                    reader.Nullable<long>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<int?[]>(5),
-                    reader.Nullable<long>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<int?[]>(7));
-                series.AddRange(day.Points(from ?? DateTimeOffset.MinValue, to ?? DateTimeOffset.MaxValue));
-            }
+            var day = new CompactedDay(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1),
+                reader.GetInt64(2), reader.GetFieldValue<int?[]>(3),
+                reader.Nullable<long>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<int?[]>(5),
+                reader.Nullable<long>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<int?[]>(7));
+            series.AddRange(day.Points(from ?? DateTimeOffset.MinValue, to ?? DateTimeOffset.MaxValue));
         }
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -222,7 +205,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         }
         // Days are compacted once closed, so hot rows follow them; sorting keeps the order whatever the overlap.
         series.Sort((a, b) => a.CapturedAt.CompareTo(b.CapturedAt));
-        return series;
+        return interval == SnapshotInterval.Day ? LastOfEachDay(series) : series;
 
         NpgsqlBatchCommand Ranged(string sql)
         {
@@ -233,6 +216,10 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             return command;
         }
     }
+
+    /// <summary>Each UTC day's last snapshot, as video_day_points gives them.</summary>
+    private static List<SnapshotPoint> LastOfEachDay(List<SnapshotPoint> series) =>
+        series.Where((point, i) => i == series.Count - 1 || series[i + 1].CapturedAt.UtcDateTime.Date != point.CapturedAt.UtcDateTime.Date).ToList();
 
     private static string StatusFor(int daysParameter) => Status.Replace("@days", "$" + daysParameter, StringComparison.Ordinal);
 

@@ -47,11 +47,11 @@ public sealed class CollectionWindow(ProcessCluster cluster, CollectionLedger le
             var running = await ledger.RunningAsync(bucket);
             return (running is not null, running);
         }, cluster.Diagnostics, TimeSpan.FromMilliseconds(20));
-        // The tick is logged just before the run starts; the log line may reach us a moment later.
-        var silo = await Eventually.WaitAsync($"the tick of {run!.Region} in bucket {bucket:HH:mm:ss} in a silo log", TimeSpan.FromSeconds(2), () =>
+        // The tick is counted just before the run starts; the recorder reads the silos' meters a moment later.
+        var silo = await Eventually.WaitAsync($"the tick of {run!.Region} in bucket {bucket:HH:mm:ss} in a silo's meters", TimeSpan.FromSeconds(2), async () =>
         {
-            var tick = ReminderTimeline.Read(cluster.Silos).Ticks.LastOrDefault(t => t.Region == run.Region && t.At >= bucket);
-            return Task.FromResult((tick is not null, tick?.Silo));
+            var tick = (await cluster.Ticks.TimelineAsync()).Ticks.LastOrDefault(t => t.Region == run.Region && t.At >= bucket);
+            return (tick is not null, tick?.Silo);
         }, cluster.Diagnostics, TimeSpan.FromMilliseconds(10));
         return (run, cluster.Silos.Single(s => s.Name == silo));
     }

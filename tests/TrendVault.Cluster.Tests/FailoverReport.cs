@@ -32,16 +32,6 @@ public sealed class FailoverReport(ITestOutputHelper output, ProcessCluster clus
               $"longest gap between ticks {resumptions.Max(r => r.Gap ?? TimeSpan.Zero).TotalSeconds:F1} s (tick period {cluster.Settings.TickPeriod.TotalSeconds:F0} s).");
     }
 
-    /// <summary>Which silos own the reminders whose ticks they could not deliver (grain on a dead silo).</summary>
-    public void Undelivered(ReminderTimeline timeline, DateTimeOffset after)
-    {
-        var undelivered = timeline.Undelivered.Where(t => t.At >= after).ToList();
-        Line(undelivered.Count == 0
-            ? "No reminder tick was reported undeliverable."
-            : "Undeliverable reminder ticks (reported by the silo owning the reminder): " + string.Join("; ", undelivered.GroupBy(t => t.Silo).OrderBy(g => g.Key)
-                .Select(g => $"{g.Key}: {g.Count()} for {string.Join(",", g.Select(t => t.Region).Distinct().Order())} ({g.Min(t => t.At):HH:mm:ss.fff}..{g.Max(t => t.At):HH:mm:ss.fff})")));
-    }
-
     public void Runs(string title, IReadOnlyList<RunRow> runs)
     {
         Line(runs.Count == 0 ? $"{title}: none." : $"{title}:");

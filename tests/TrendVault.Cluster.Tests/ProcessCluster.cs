@@ -69,6 +69,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public ManagedProcess Gateway { get; private set; } = null!;
 
+    /// <summary>Every region reminder tick of every silo, read from their meters from the start.</summary>
+    public TickRecorder Ticks { get; private set; } = null!;
+
     /// <summary>A client of the gateway's REST API.</summary>
     public HttpClient Api { get; private set; } = null!;
 
@@ -103,6 +106,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             StartSilo(i);
         }
+        Ticks = TickRecorder.Start(this);
 
         var gatewayPort = FreePort.Next();
         Gateway = ManagedProcess.Start("gateway", ProductBinaries.Dll(ProductBinaries.Gateway), new Dictionary<string, string>(SingleLineLogs)
@@ -155,7 +159,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             // An attempt that hangs is abandoned within its bucket and the next tick tries again.
             ["Collection__AttemptTimeout"] = Format(Settings.BucketSize),
             ["Storage__SnapshotWriter__Linger"] = Format(Settings.SnapshotLinger),
-            // The region grain's Debug line shows which silo receives each tick; membership changes show when a death is declared.
+            // For reading the logs by hand: the region grain's Debug line for each tick, membership changes for when a death is declared.
             ["Logging__LogLevel__TrendVault.Grains.Regions.RegionGrain"] = "Debug",
             ["Logging__LogLevel__Orleans.Runtime.MembershipService"] = "Information",
             ["Logging__LogLevel__Polly"] = "Warning",
@@ -221,6 +225,10 @@ public sealed class ProcessCluster : IAsyncDisposable
         if (Gateway is not null)
         {
             await Gateway.DisposeAsync();
+        }
+        if (Ticks is not null)
+        {
+            await Ticks.DisposeAsync();
         }
         await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
         if (FakeYouTube is not null)

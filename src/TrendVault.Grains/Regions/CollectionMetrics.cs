@@ -10,6 +10,7 @@ public sealed class CollectionMetrics
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _videos;
     private readonly Counter<long> _ticks;
+    private readonly Counter<long> _timeouts;
 
     public CollectionMetrics(IMeterFactory meters)
     {
@@ -18,6 +19,7 @@ public sealed class CollectionMetrics
         _duration = meter.CreateHistogram<double>("trendvault.collection.duration", "s", "Time from a region's tick to the outcome of its collection");
         _videos = meter.CreateCounter<long>("trendvault.collection.videos", "{video}", "Chart entries stored (collected) or held for the database");
         _ticks = meter.CreateCounter<long>("trendvault.collection.ticks", "{tick}", "Reminder ticks region grains received, by region: reminders fire even while the database is away");
+        _timeouts = meter.CreateCounter<long>("trendvault.collection.timeouts", "{attempt}", "Failed attempts abandoned at Collection:AttemptTimeout, by region: a hung call, not a refused one");
     }
 
     public void Record(CollectionResult result, TimeSpan elapsed)
@@ -35,6 +37,8 @@ public sealed class CollectionMetrics
     }
 
     public void Tick(string region) => _ticks.Add(1, new KeyValuePair<string, object?>("region", region));
+
+    public void TimedOut(string region) => _timeouts.Add(1, new KeyValuePair<string, object?>("region", region));
 
     public static string OutcomeName(CollectionOutcome outcome) => outcome switch
     {

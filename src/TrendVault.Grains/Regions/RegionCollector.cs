@@ -20,6 +20,7 @@ public sealed partial class RegionCollector(
     IYouTubeClient youTube,
     CollectionRunStore runs,
     ChartRecorder recorder,
+    CollectionMetrics metrics,
     IOptions<CollectionOptions> options,
     [FromKeyedServices(CollectionClock.Key)] TimeProvider clock,
     ILogger<RegionCollector> logger)
@@ -62,7 +63,12 @@ public sealed partial class RegionCollector(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             usage ??= FailedCallUsage.From(calls.Count, exception);
-            var reason = exception is OperationCanceledException ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
+            var timedOut = exception is OperationCanceledException;
+            if (timedOut)
+            {
+                metrics.TimedOut(region);
+            }
+            var reason = timedOut ? $"attempt timed out after {options.Value.AttemptTimeout}" : exception.Message;
             LogFailed(exception, region, bucket, reason);
             result = new CollectionResult(region, bucket, CollectionOutcome.Failed, 0, calls.Count, reason);
             await RecordRunWithoutDataAsync(region, bucket, "failed", reason, calls.Count);

@@ -101,6 +101,7 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 
+app.UseClientAddresses();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -60,7 +62,29 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/regions/US/gaps")).StatusCode);
     }
 
+    [Fact]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit()
+    {
+        await using var gateway = LimitedGateway(exportsPerMinute: 10, queriesPerMinute: 1, trustedProxies: "10.0.0.0/8, 127.0.0.1");
+        using var http = gateway.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await SearchAsync(http, forwardedFor: "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SearchAsync(http, forwardedFor: "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.OK, await SearchAsync(http, forwardedFor: "203.0.113.2"));
+    }
+
+    [Fact]
+    public async Task Without_trusted_proxies_a_forwarded_address_is_ignored()
+    {
+        await using var gateway = LimitedGateway(exportsPerMinute: 10, queriesPerMinute: 1);
+        using var http = gateway.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, await SearchAsync(http, forwardedFor: "203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SearchAsync(http, forwardedFor: "203.0.113.2"));
+    }
+
     [Theory]
+    [InlineData("RateLimits:TrustedProxies", "10.0.0.0/8, proxy.example")]
     [InlineData("RateLimits:QueriesPerMinute", "0")]
     [InlineData("RateLimits:ExportsPerMinute", "-1")]
     [InlineData("Exports:MaxConcurrent", "0")]
@@ -74,10 +98,34 @@ public sealed class RateLimitTests(GatewayFixture fixture)
         Assert.Contains(setting, refused.ToString());
     }
 
-    private WebApplicationFactory<GatewayApiOptions> LimitedGateway(int exportsPerMinute, int queriesPerMinute) =>
+    private static async Task<HttpStatusCode> SearchAsync(HttpClient http, string forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/videos?q=a");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private WebApplicationFactory<GatewayApiOptions> LimitedGateway(int exportsPerMinute, int queriesPerMinute, string trustedProxies = "") =>
         fixture.WithGatewaySettings(new WebApplicationFactory<GatewayApiOptions>(), GatewayFixture.AdminToken).WithWebHostBuilder(web =>
         {
             web.UseSetting("RateLimits:ExportsPerMinute", exportsPerMinute.ToString());
             web.UseSetting("RateLimits:QueriesPerMinute", queriesPerMinute.ToString());
+            web.UseSetting("RateLimits:TrustedProxies", trustedProxies);
+            web.ConfigureServices(services => services.AddTransient<IStartupFilter, LoopbackConnections>());
         });
+
+    /// <summary>The test server's requests come from no address; these come from loopback, as a local proxy's would.</summary>
+    private sealed class LoopbackConnections : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }

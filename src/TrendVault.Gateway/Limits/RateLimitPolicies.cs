@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,19 @@ public static class RateLimitPolicies
             .Bind(configuration.GetSection("RateLimits"))
             .Validate(o => o.ExportsPerMinute is >= 1 and <= 1_000_000, "RateLimits:ExportsPerMinute must be from 1 to 1,000,000.")
             .Validate(o => o.QueriesPerMinute is >= 1 and <= 1_000_000, "RateLimits:QueriesPerMinute must be from 1 to 1,000,000.")
+            .Validate(o => o.TrustedNetworks() is not null, "RateLimits:TrustedProxies must list IP addresses or CIDR networks, comma-separated.")
             .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ClientRateLimitOptions>>((options, limits) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            // Only the configured proxies, not the framework's default of loopback.
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var network in limits.Value.TrustedNetworks() ?? [])
+            {
+                options.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<ClientRateLimitOptions>>((options, limits) =>
         {
@@ -38,6 +51,15 @@ public static class RateLimitPolicies
         });
         return services;
     }
+
+    /// <summary>
+    /// Behind configured proxies (RateLimits:TrustedProxies), takes the client's address from their
+    /// X-Forwarded-For, so the per-client limits count clients rather than the proxy.
+    /// </summary>
+    public static IApplicationBuilder UseClientAddresses(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<ClientRateLimitOptions>>().Value.TrustedNetworks() is { Count: > 0 }
+            ? app.UseForwardedHeaders()
+            : app;
 
     /// <summary>One fixed window per client address, no queue: a client over its limit is answered at once.</summary>
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>

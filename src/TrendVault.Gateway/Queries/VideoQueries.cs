@@ -47,10 +47,16 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             where.Append($" AND (v.title ILIKE ${parameters.Count} OR v.channel_title ILIKE ${parameters.Count})");
         }
 
-        var cap = string.IsNullOrEmpty(filter.Search) ? MaxCounted : MaxCountedSearch;
+        var search = !string.IsNullOrEmpty(filter.Search);
+        var cap = search ? MaxCountedSearch : MaxCounted;
+        // A region alone is counted on its chart summary rows: every charted video has its videos and
+        // sightings rows (written with its first chart), and joining them made the planner merge the
+        // region's 30,000 rows with the whole catalog's key (55 ms on a million videos, against 4).
+        var matching = filter is { Region: not null, Category: null } && !search
+            ? "SELECT c.video_id AS id FROM video_chart_regions c WHERE c.region_code = $1"
+            : $"SELECT v.id FROM videos v JOIN video_sightings g ON g.video_id = v.id {where}";
         long counted;
-        await using (var count = dataSource.CreateCommand(
-            $"SELECT count(*), array_agg(id) FROM (SELECT v.id FROM videos v JOIN video_sightings g ON g.video_id = v.id {where} LIMIT {cap + 1}) AS matches"))
+        await using (var count = dataSource.CreateCommand($"SELECT count(*), {(search ? "array_agg(id)" : "NULL::integer[]")} FROM ({matching} LIMIT {cap + 1}) AS matches"))
         {
             count.Parameters.AddRange(parameters.Select(p => p.Clone()).ToArray());
             await using var matches = await count.ExecuteReaderAsync(cancellationToken);
@@ -58,7 +64,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             counted = matches.GetInt64(0);
             // A search that found them all names its matches, so the page reads them by key instead of
             // matching the text again (the trigram scan of a rare term is most of the answer's time).
-            if (!string.IsNullOrEmpty(filter.Search) && counted <= cap)
+            if (search && counted <= cap)
             {
                 where.Clear().Append("WHERE v.id = ANY($1)");
                 parameters.Clear();

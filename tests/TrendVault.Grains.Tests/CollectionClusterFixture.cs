@@ -50,6 +50,8 @@ public class CollectionClusterFixture : IAsyncLifetime
             ["Collection:Regions"] = "",
             ["Collection:BucketSize"] = BucketSize.ToString(),
             ["Collection:TickPeriod"] = "00:00:01",
+            // Long enough for any real attempt here; a hung call is abandoned after it.
+            ["Collection:AttemptTimeout"] = "00:00:10",
             ["Catalog:StaticRoot"] = StaticRoot,
             ["Spool:Path"] = Path.Combine(StaticRoot, "spool"),
             ["Catalog:FlagUrlTemplate"] = new Uri(YouTube.RootUrl, "flags/{code}.svg").ToString(),

@@ -22,6 +22,23 @@ public sealed class CollectionFailureTests(CollectionClusterFixture fixture) : I
     }
 
     [Fact]
+    public async Task An_attempt_whose_call_hangs_is_abandoned_at_its_timeout_and_counted_as_timed_out()
+    {
+        var bucket = fixture.StartFreshBucket();
+        fixture.YouTube.Faults.Set("HU", FakeFaultKind.Hang, count: 1);
+        using var meters = new SiloMeters(fixture, "region");
+
+        var result = await fixture.Grains.GetGrain<IRegionGrain>("HU").CollectNowAsync();
+
+        Assert.Equal(CollectionOutcome.Failed, result.Outcome);
+        Assert.StartsWith("attempt timed out", result.Error);
+        Assert.Equal(1, meters.Sum("trendvault.collection.timeouts", "HU"));
+        Assert.Equal(1, meters.Sum("trendvault.collection.runs", "HU"));
+        Assert.Equal("failed", await fixture.Database.ScalarAsync<string>(
+            "SELECT status FROM collection_runs WHERE region_code = 'HU' AND bucket = $1", bucket.UtcDateTime));
+    }
+
+    [Fact]
     public async Task A_failed_bucket_is_collected_by_the_next_attempt_in_the_same_bucket()
     {
         var bucket = fixture.StartFreshBucket();

@@ -1,5 +1,3 @@
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using TrendVault.Grains.Quota;
 using TrendVault.Model;
 
@@ -17,7 +15,7 @@ public sealed class QuotaReservationTests(CollectionClusterFixture fixture)
         fixture.StartFreshBucket();
         // Earlier tests' unsettled grants expire on the first call of the fresh bucket, before the meters listen.
         await Quota.GetRefreshShareAsync(0);
-        using var meters = new SiloMeters(fixture);
+        using var meters = new SiloMeters(fixture, "priority");
         var before = await Quota.GetStatusAsync();
 
         var grant = await Quota.RequestAsync(QuotaPriority.Chart, 4, chartUnitsPerHour: 0);
@@ -39,7 +37,7 @@ public sealed class QuotaReservationTests(CollectionClusterFixture fixture)
         fixture.StartFreshBucket();
         // Earlier tests' unsettled grants expire on the first call of the fresh bucket, before the meters listen.
         await Quota.GetRefreshShareAsync(0);
-        using var meters = new SiloMeters(fixture);
+        using var meters = new SiloMeters(fixture, "priority");
         var grant = await Quota.RequestAsync(QuotaPriority.Chart, 4, chartUnitsPerHour: 0);
         var reserved = await Quota.GetStatusAsync();
 
@@ -51,70 +49,5 @@ public sealed class QuotaReservationTests(CollectionClusterFixture fixture)
         Assert.Equal(reserved.UnitsReserved - 4, expired.UnitsReserved);
         Assert.Equal(reserved.UnitsUsed + 4, expired.UnitsUsed);
         Assert.Equal(1, meters.Sum("trendvault.quota.reservations_expired", "chart"));
-    }
-
-    /// <summary>Listens to the instruments of this fixture's silo only (other test classes run silos in the same process).</summary>
-    private sealed class SiloMeters : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private readonly Dictionary<(string, string?), long> _sums = [];
-        private readonly Dictionary<string, long> _gauges = [];
-
-        public SiloMeters(CollectionClusterFixture fixture)
-        {
-            var factory = fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredService<IMeterFactory>();
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Scope == factory && instrument.Meter.Name == TrendVaultTelemetry.MeterName)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            };
-            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Add(instrument, value, tags));
-            _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Add(instrument, value, tags));
-            _listener.Start();
-        }
-
-        public long Sum(string name, string priority)
-        {
-            lock (_sums)
-            {
-                return _sums.GetValueOrDefault((name, priority));
-            }
-        }
-
-        public long Gauge(string name)
-        {
-            _listener.RecordObservableInstruments();
-            lock (_sums)
-            {
-                return _gauges[name];
-            }
-        }
-
-        public void Dispose() => _listener.Dispose();
-
-        private void Add(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            string? priority = null;
-            foreach (var tag in tags)
-            {
-                if (tag.Key == "priority")
-                {
-                    priority = tag.Value as string;
-                }
-            }
-            lock (_sums)
-            {
-                if (instrument is ObservableGauge<int>)
-                {
-                    _gauges[instrument.Name] = value;
-                }
-                else
-                {
-                    _sums[(instrument.Name, priority)] = _sums.GetValueOrDefault((instrument.Name, priority)) + value;
-                }
-            }
-        }
     }
 }

@@ -32,6 +32,22 @@ internal static class ApiErrors
     public static IResult MissingKey() =>
         Error(403, "PERMISSION_DENIED", "The request is missing a valid API key.", "global", "forbidden");
 
+    /// <summary>Holds the request open until the client aborts it.</summary>
+    private sealed class NoAnswer : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, httpContext.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as it should.
+            }
+        }
+    }
+
     public static IResult KeyInvalid() =>
         Error(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "usageLimits", "keyInvalid");
 
@@ -55,6 +71,7 @@ internal static class ApiErrors
             "The requested video chart is not supported or is not available.", "youtube.video", "videoChartNotFound"),
         FakeFaultKind.KeyInvalid => KeyInvalid(),
         FakeFaultKind.AccessNotConfigured => Error(403, "PERMISSION_DENIED", AccessNotConfiguredMessage, "usageLimits", "accessNotConfigured"),
+        FakeFaultKind.Hang => new NoAnswer(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown fault kind."),
     };
 

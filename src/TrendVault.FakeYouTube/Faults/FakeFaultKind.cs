@@ -26,4 +26,7 @@ public enum FakeFaultKind
 
     /// <summary>403 usageLimits/accessNotConfigured.</summary>
     AccessNotConfigured,
+
+    /// <summary>No answer at all until the client gives up: a call that hangs.</summary>
+    Hang,
 }

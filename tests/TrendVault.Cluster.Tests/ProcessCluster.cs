@@ -169,14 +169,26 @@ public sealed class ProcessCluster : IAsyncDisposable
             environment[key] = value;
         }
         var silo = ManagedProcess.Start($"silo-{index}", ProductBinaries.Dll(ProductBinaries.Silo), environment, LogPath($"silo-{index}"));
-        _siloPorts[silo] = int.Parse(environment["Orleans__SiloPort"], CultureInfo.InvariantCulture);
-        _metricsUrls[silo] = new Uri($"http://127.0.0.1:{environment["Metrics__Port"]}/metrics");
-        _silos.Add(silo);
+        lock (_silos)
+        {
+            _siloPorts[silo] = int.Parse(environment["Orleans__SiloPort"], CultureInfo.InvariantCulture);
+            _metricsUrls[silo] = new Uri($"http://127.0.0.1:{environment["Metrics__Port"]}/metrics");
+            _silos.Add(silo);
+        }
         return silo;
     }
 
     /// <summary>The silo-to-silo port, which identifies the silo in the membership table.</summary>
     public int SiloPortOf(ManagedProcess silo) => _siloPorts[silo];
+
+    /// <summary>Every silo started so far with its Prometheus endpoint; safe while a test starts another.</summary>
+    public IReadOnlyList<(ManagedProcess Silo, Uri Metrics)> SilosWithMetrics()
+    {
+        lock (_silos)
+        {
+            return _silos.Select(silo => (silo, _metricsUrls[silo])).ToList();
+        }
+    }
 
     /// <summary>The silo's Prometheus endpoint (GET /metrics on its Metrics__Port).</summary>
     public Uri MetricsUrlOf(ManagedProcess silo) => _metricsUrls[silo];
@@ -226,14 +238,20 @@ public sealed class ProcessCluster : IAsyncDisposable
         {
             await Gateway.DisposeAsync();
         }
-        if (Ticks is not null)
+        try
         {
-            await Ticks.DisposeAsync();
+            if (Ticks is not null)
+            {
+                await Ticks.DisposeAsync();
+            }
         }
-        await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
-        if (FakeYouTube is not null)
+        finally
         {
-            await FakeYouTube.DisposeAsync();
+            await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
+            if (FakeYouTube is not null)
+            {
+                await FakeYouTube.DisposeAsync();
+            }
         }
         if (Directory.Exists(_staticRoot))
         {

@@ -13,7 +13,10 @@ public sealed class ReminderTimeline(IReadOnlyList<ReminderTick> ticks)
     public string? SiloOf(string region, DateTimeOffset time) =>
         Ticks.LastOrDefault(t => t.Region == region && t.At <= time)?.Silo;
 
-    /// <param name="stoppedSilo">A silo stopped at the disruption: ticks of it recorded afterwards happened before.</param>
+    /// <param name="stoppedSilo">
+    /// A silo stopped at the disruption: all its ticks count as before it (one shutting down gracefully keeps
+    /// ticking until it has handed its grains over), and the first tick after is another silo's.
+    /// </param>
     public IReadOnlyList<RegionResumption> Around(DateTimeOffset disruption, IEnumerable<string> regions, string? stoppedSilo = null) => regions
         .Select(region => new RegionResumption(
             region,

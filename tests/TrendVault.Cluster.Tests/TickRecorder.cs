@@ -3,7 +3,9 @@ namespace TrendVault.Cluster.Tests;
 /// <summary>
 /// Records every region reminder tick from the silos' meters: it reads each running silo's
 /// trendvault_collection_ticks_total{region} every <see cref="Interval"/> and turns each increase into
-/// ticks on that silo, stamped at the read (so a tick is stamped at most one interval late).
+/// ticks on that silo, stamped when the reading arrives: after the tick, by up to an interval plus the
+/// reading's own time. A silo is read until its process has exited, so the ticks of a silo shutting
+/// down gracefully are recorded too.
 /// </summary>
 public sealed class TickRecorder : IAsyncDisposable
 {
@@ -43,7 +45,14 @@ public sealed class TickRecorder : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                await ReadAllAsync(_stop.Token);
+                try
+                {
+                    await ReadAllAsync(_stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One failed round must not end the recording; the next round reads every silo again.
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -52,14 +61,14 @@ public sealed class TickRecorder : IAsyncDisposable
     }
 
     private Task ReadAllAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(_cluster.Silos.Where(silo => !silo.HasExited && silo.StoppedAt is null).Select(silo => ReadAsync(silo, cancellationToken)));
+        Task.WhenAll(_cluster.SilosWithMetrics().Where(silo => !silo.Silo.HasExited).Select(silo => ReadAsync(silo.Silo, silo.Metrics, cancellationToken)));
 
-    private async Task ReadAsync(ManagedProcess silo, CancellationToken cancellationToken)
+    private async Task ReadAsync(ManagedProcess silo, Uri metrics, CancellationToken cancellationToken)
     {
         string text;
         try
         {
-            text = await _http.GetStringAsync(_cluster.MetricsUrlOf(silo), cancellationToken);
+            text = await _http.GetStringAsync(metrics, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

@@ -109,6 +109,7 @@ public sealed class VideoListPagingTests(GatewayFixture fixture)
     [InlineData(VideoSort.Views, "3000000000")]
     [InlineData(VideoSort.Published, null)]
     [InlineData(VideoSort.LastSeen, "1764403200000000")]
+    [InlineData(VideoSort.Published, "-86400000000")]
     public void A_cursor_reads_back_as_it_was_given(VideoSort sort, string? key)
     {
         var cursor = new VideoCursor(sort, key, "a-B_c123456");

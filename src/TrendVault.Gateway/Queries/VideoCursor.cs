@@ -70,12 +70,16 @@ public sealed record VideoCursor(VideoSort Sort, string? Key, string VideoId)
     private bool IsWellFormed() => Sort switch
     {
         VideoSort.Title => Key is not null && !Key.Contains('\0'),
-        VideoSort.Published or VideoSort.Views => Key is null || IsInteger(Key),
-        _ => Key is not null && IsInteger(Key),
+        VideoSort.Views => Key is null || IsInteger(Key, 0),
+        VideoSort.Published => Key is null || IsInteger(Key, -Limit),
+        _ => Key is not null && IsInteger(Key, -Limit),
     };
 
-    private static bool IsInteger(string key) =>
-        long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < 10_000_000_000_000_000;
+    // Microseconds within ±317 years of 1970 and any view count: the conversions cannot overflow.
+    private const long Limit = 10_000_000_000_000_000;
+
+    private static bool IsInteger(string key, long minimum) =>
+        long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) && number >= minimum && number < Limit;
 
     private static string Micros(DateTimeOffset time) =>
         ((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10).ToString(CultureInfo.InvariantCulture);

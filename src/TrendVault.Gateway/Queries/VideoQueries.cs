@@ -169,25 +169,26 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     /// <summary>The video's snapshots in time order; null when the video is unknown.</summary>
     public async Task<IReadOnlyList<SnapshotPoint>?> SnapshotsAsync(string youTubeId, DateTimeOffset? from, DateTimeOffset? to, SnapshotInterval interval, CancellationToken cancellationToken)
     {
+        // Whole microseconds, as PostgreSQL compares them, so both tables are cut at the same instant.
+        from = WholeMicroseconds(from);
+        to = WholeMicroseconds(to);
         await using var batch = dataSource.CreateBatch();
         var exists = new NpgsqlBatchCommand("SELECT EXISTS (SELECT 1 FROM videos WHERE youtube_id = $1)");
         exists.Parameters.Add(new NpgsqlParameter { Value = youTubeId });
         batch.BatchCommands.Add(exists);
         // The compacted days are read whole and unpacked here (CompactedDay): a year is 365 rows instead
-        // of 8,760 unnested in SQL. Then the hot rows in range, as video_points reads them.
+        // of 8,760 unnested in SQL. The hot rows in range come in the same statement (arrays NULL), so a
+        // day compacted meanwhile is seen once, either way, never in neither table.
         batch.BatchCommands.Add(Ranged("""
             SELECT d.day, d.slot_seconds, d.views_base, d.views_off, d.likes_base, d.likes_off, d.comments_base, d.comments_off
             FROM video_snapshot_days d
             WHERE d.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
               AND d.day BETWEEN date_trunc('day', coalesce($2::timestamptz, '-infinity'), 'UTC') AND coalesce($3::timestamptz, 'infinity')
-            ORDER BY d.day
-            """));
-        batch.BatchCommands.Add(Ranged("""
-            SELECT s.bucket, s.views, s.likes, s.comments
+            UNION ALL
+            SELECT s.bucket, NULL, s.views, NULL, s.likes, NULL, s.comments, NULL
             FROM video_snapshots s
             WHERE s.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
               AND s.bucket BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity')
-            ORDER BY s.bucket
             """));
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || !reader.GetBoolean(0))
@@ -198,18 +199,18 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         await reader.NextResultAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (reader.IsDBNull(3))
+            {
+                series.Add(new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(2), reader.Nullable<long>(4), reader.Nullable<long>(6)));
+                continue;
+            }
             var day = new CompactedDay(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt32(1),
                 reader.GetInt64(2), reader.GetFieldValue<int?[]>(3),
                 reader.Nullable<long>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<int?[]>(5),
                 reader.Nullable<long>(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<int?[]>(7));
             series.AddRange(day.Points(from ?? DateTimeOffset.MinValue, to ?? DateTimeOffset.MaxValue));
         }
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            series.Add(new SnapshotPoint(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1), reader.Nullable<long>(2), reader.Nullable<long>(3)));
-        }
-        // Days are compacted once closed, so hot rows follow them; sorting keeps the order whatever the overlap.
+        // The statement's two parts come in no particular order.
         series.Sort((a, b) => a.CapturedAt.CompareTo(b.CapturedAt));
         return interval == SnapshotInterval.Day ? LastOfEachDay(series) : series;
 
@@ -222,6 +223,9 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
             return command;
         }
     }
+
+    private static DateTimeOffset? WholeMicroseconds(DateTimeOffset? time) =>
+        time is { } t ? new DateTimeOffset(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero) : null;
 
     /// <summary>Each UTC day's last snapshot, as video_day_points gives them.</summary>
     private static List<SnapshotPoint> LastOfEachDay(List<SnapshotPoint> series) =>

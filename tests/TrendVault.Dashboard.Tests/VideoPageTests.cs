@@ -35,6 +35,8 @@ public sealed class VideoPageTests(DashboardFixture system) : BrowserTest(system
 
         await Expect(page.Locator("figure.chart")).ToHaveAttributeAsync("data-points", "1");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Daily" })).ToHaveAttributeAsync("aria-current", "page");
+        // The time axis spans the two hours around the point, not uPlot's default of years.
+        await Expect(page.Locator("figure.chart")).ToHaveAttributeAsync("data-span", "7200");
     }
 
     [Fact]

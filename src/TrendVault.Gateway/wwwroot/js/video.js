@@ -61,7 +61,8 @@ const metrics = [['views', 'Views', '#2563eb'], ['likes', 'Likes', '#db2777'], [
 
 /**
  * One small chart per counter, so each has a scale that shows its own growth (views dwarf the rest),
- * with a shared cursor. The container's data-points is how many snapshots were handed to uPlot.
+ * with a shared cursor. The container's data-points is how many snapshots were handed to uPlot, its
+ * data-span the seconds its time axis spans.
  */
 function chart(points) {
   const times = points.map((point) => Date.parse(point.capturedAt) / 1000);
@@ -82,7 +83,14 @@ function chart(points) {
     const drawn = panels.filter((panel) => panel.data);
     const height = Math.round(Math.min(200, Math.max(140, width * 0.22)));
     if (plots) plots.forEach((plot) => plot.setSize({ width, height }));
-    else plots = drawn.map((panel) => new uPlot(options(panel, width, height), panel.data, panel.node));
+    else {
+      plots = drawn.map((panel) => new uPlot(options(panel, width, height), panel.data, panel.node));
+      // One point in time alone gets uPlot's default span of years around it: an hour either side instead.
+      if (times.length && times.every((time) => time === times[0])) {
+        plots.forEach((plot) => plot.setScale('x', { min: times[0] - 3600, max: times[0] + 3600 }));
+      }
+    }
+    if (plots.length) figure.dataset.span = plots[0].scales.x.max - plots[0].scales.x.min;
   }).observe(figure);
   return figure;
 }

@@ -30,6 +30,8 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         await rig.Server.StopAsync();
         var downAt = DateTimeOffset.UtcNow;
         var readiness = await rig.GatewayReportsOutageAsync();
+        var heldShown = await rig.StatusShowsHeldChartsAsync();
+        output.WriteLine($"/api/status showed {heldShown} held chart(s), the database unreachable, {(DateTimeOffset.UtcNow - downAt).TotalSeconds:F0} s into the outage.");
         await CollectionWindow.WaitUntilAsync(downAt + Outage);
         var held = rig.HeldCharts();
         var heldBytes = rig.HeldBytes();

@@ -88,6 +88,31 @@ public sealed class OutageRig : IAsyncDisposable
         }, Cluster.Diagnostics, TimeSpan.FromSeconds(1));
 
     /// <summary>
+    /// While the database is away, /api/status still answers: the database unreachable, and the held charts the
+    /// silo reports equal to the files in its spool (read before and after the request, so none arrived between).
+    /// Returns the held count it showed.
+    /// </summary>
+    public Task<int> StatusShowsHeldChartsAsync() =>
+        Eventually.WaitAsync("/api/status to show the charts held in the spool", BucketSize + TimeSpan.FromSeconds(60), async () =>
+        {
+            var before = HeldCharts().Count;
+            using var response = await Cluster.Api.GetAsync("api/status");
+            var body = await response.Content.ReadAsStringAsync();
+            var after = HeldCharts().Count;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return (false, 0);
+            }
+            var status = JsonDocument.Parse(body).RootElement;
+            var shown = status.GetProperty("held").GetProperty("charts").GetInt32();
+            var silo = status.GetProperty("silos")[0].GetProperty("held");
+            var shows = !status.GetProperty("database").GetProperty("reachable").GetBoolean()
+                && before > 0 && before == after && shown == before
+                && silo.ValueKind == JsonValueKind.Object && silo.GetProperty("charts").GetInt32() == before;
+            return (shows, shown);
+        }, () => $"Held: {HeldCharts().Count}{Environment.NewLine}{Cluster.Diagnostics()}", TimeSpan.FromSeconds(1));
+
+    /// <summary>
     /// After the database returned: every held chart written (the spool empty), the gateway ready again, and the
     /// current bucket collected. Returns that bucket, the last of the window to check.
     /// </summary>

@@ -11,6 +11,9 @@ public abstract class BrowserTest(DashboardFixture system) : IAsyncLifetime
 
     protected DashboardFixture App { get; } = system;
 
+    /// <summary>This test's browser context, e.g. to answer a request with a shape the running system cannot produce.</summary>
+    protected IBrowserContext Context => _context!;
+
     /// <summary>Opens the dashboard at a hash route, e.g. "#/regions/US", at desktop size or the given width.</summary>
     protected async Task<IPage> OpenAsync(string route, int? width = null)
     {

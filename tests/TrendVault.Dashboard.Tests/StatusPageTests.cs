@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using TrendVault.Gateway.Contracts;
 using static Microsoft.Playwright.Assertions;
@@ -19,6 +20,8 @@ public sealed class StatusPageTests(DashboardFixture system) : BrowserTest(syste
         await Expect(silos).ToHaveCountAsync(1);
         await Expect(silos.First).ToContainTextAsync(status.Silos[0].Address);
         await Expect(silos.First).ToContainTextAsync("Active");
+        await Expect(page.Locator(".held")).ToHaveTextAsync("No chart is held back: everything collected is in the database.");
+        await Expect(page.Locator(".database-down")).ToHaveCountAsync(0);
         await Expect(page.Locator(".lead")).ToHaveTextAsync("Data from the simulated YouTube API.");
         var runRegions = await page.Locator(".runs-table tbody tr td:first-child").AllInnerTextsAsync();
         Assert.Contains("US", runRegions);
@@ -30,7 +33,7 @@ public sealed class StatusPageTests(DashboardFixture system) : BrowserTest(syste
     [Fact]
     public async Task The_status_page_shows_the_quota_of_the_day_and_the_gaps_of_active_regions()
     {
-        var quota = (await ApiAsync<ClusterStatus>("api/status")).Quota;
+        var quota = (await ApiAsync<ClusterStatus>("api/status")).Quota!;
         var gaps = await ApiAsync<GapReport>("api/regions/US/gaps");
         var page = await OpenAsync("#/status");
 
@@ -42,5 +45,38 @@ public sealed class StatusPageTests(DashboardFixture system) : BrowserTest(syste
         var rows = page.GetByRole(AriaRole.Table, new() { Name = "Gaps of United States" }).Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(gaps.Gaps.Count);
         await Expect(rows.First).ToContainTextAsync("Not attempted");
+    }
+
+    [Fact]
+    public async Task While_the_database_is_away_the_status_page_says_so_and_shows_what_each_silo_holds()
+    {
+        var status = await ApiAsync<ClusterStatus>("api/status");
+        var silo = status.Silos[0] with { Held = new HeldInfo(3, 3 * 1024 * 1024) };
+        var away = status with
+        {
+            Silos = [silo],
+            ActiveRegions = [],
+            Tracking = null,
+            LastRuns = [],
+            Retention = null,
+            BrokenItems = null,
+            Database = new DatabaseInfo(Reachable: false, "PostgreSQL did not answer (NpgsqlException)."),
+            Held = silo.Held!,
+        };
+        // The fixture's database cannot go away under the other tests: the page gets the gateway's degraded answer instead.
+        await Context.RouteAsync("**/api/status", route => route.FulfillAsync(new()
+        {
+            Status = 200,
+            ContentType = "application/json",
+            Body = JsonSerializer.Serialize(away, new JsonSerializerOptions(JsonSerializerDefaults.Web)),
+        }));
+        var page = await OpenAsync("#/status");
+
+        await Expect(page.Locator(".database-down")).ToHaveTextAsync("The database is unreachable: PostgreSQL did not answer (NpgsqlException).");
+        await Expect(page.Locator(".silos-table tbody tr").First).ToContainTextAsync("3.0 MiB");
+        await Expect(page.Locator(".held")).ToHaveTextAsync("3 charts (3.0 MiB) held on the silos until the database takes them.");
+        await Expect(page.Locator(".quota")).ToBeVisibleAsync();
+        await Expect(page.Locator(".runs-table")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "status-database-away");
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using TrendVault.Gateway.Contracts;
+using TrendVault.Grains.Spool;
+using TrendVault.Model;
 
 namespace TrendVault.Gateway.Tests;
 
@@ -191,6 +193,7 @@ public sealed class QueryApiTests(GatewayFixture fixture)
         var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
 
         Assert.Single(status!.Silos);
+        Assert.Equal(new DatabaseInfo(Reachable: true, Error: null), status.Database);
         Assert.Equal("fake", status.DataSource);
         Assert.Contains(status.LastRuns, r => r.Region == "GB" && r.Status == "succeeded" && r.Videos == 200);
         Assert.Equal(new RetentionInfo(null, GatewayFixture.FirstBucket), status.Retention);
@@ -228,14 +231,45 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Status_shows_what_the_silo_holds_for_the_database_as_its_spool_reports_it()
+    {
+        // The silo posts its spool's contents at start and every report period after.
+        var deadline = DateTimeOffset.UtcNow + SpoolReporter.ReportPeriod * 3;
+        var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
+        while (status!.Silos[0].Held is null && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
+        }
+
+        Assert.Equal(new HeldInfo(0, 0), status.Silos[0].Held);
+        Assert.Equal(new HeldInfo(0, 0), status.Held);
+    }
+
+    [Fact]
+    public void Silos_sharing_a_spool_folder_count_its_charts_once_by_the_latest_report()
+    {
+        var at = DateTimeOffset.Parse("2026-11-29T10:00:00Z");
+        SpoolReport[] reports =
+        [
+            new("silo-1", HeldCharts: 4, HeldBytes: 4_000, at, Folder: "shared"),
+            new("silo-2", HeldCharts: 5, HeldBytes: 5_000, at.AddSeconds(3), Folder: "shared"),
+            new("silo-3", HeldCharts: 2, HeldBytes: 1_500, at, Folder: "own"),
+        ];
+
+        Assert.Equal(new HeldInfo(7, 6_500), HeldInfo.Total(reports));
+    }
+
+    [Fact]
     public async Task Status_shows_the_quota_of_the_pacific_day_and_the_tracked_videos()
     {
         var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
 
-        Assert.Equal(10_000, status!.Quota.DailyUnits);
-        Assert.True(status.Quota.UnitsUsed >= 12, $"three collections of 4 pages plus the catalog, got {status.Quota.UnitsUsed}");
-        Assert.Equal(status.Quota.DailyUnits - status.Quota.UnitsUsed, status.Quota.UnitsRemaining);
-        Assert.True(status.Tracking.OnChart >= 200);
+        var quota = status!.Quota!;
+        Assert.Equal(10_000, quota.DailyUnits);
+        Assert.True(quota.UnitsUsed >= 12, $"three collections of 4 pages plus the catalog, got {quota.UnitsUsed}");
+        Assert.Equal(quota.DailyUnits - quota.UnitsUsed, quota.UnitsRemaining);
+        Assert.True(status.Tracking!.OnChart >= 200);
     }
 
     [Fact]
@@ -244,11 +278,11 @@ public sealed class QueryApiTests(GatewayFixture fixture)
         var charted = fixture.YouTube.Catalog.ChartFor("US").Union(fixture.YouTube.Catalog.ChartFor("GB")).Count();
         var goneId = fixture.YouTube.Catalog.ChartFor("US")[0];
 
-        var before = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking;
+        var before = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking!;
         await fixture.Database.ScalarAsync<int>("UPDATE videos SET gone_at = now() WHERE youtube_id = $1 RETURNING 1", goneId);
         try
         {
-            var after = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking;
+            var after = (await _http.GetFromJsonAsync<ClusterStatus>("/api/status"))!.Tracking!;
 
             Assert.Equal((charted, 0L, 0L), (before.OnChart, before.Tracked, before.Gone));
             Assert.Equal((charted - 1, 0L, 1L), (after.OnChart, after.Tracked, after.Gone));

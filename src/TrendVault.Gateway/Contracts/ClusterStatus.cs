@@ -1,12 +1,18 @@
 namespace TrendVault.Gateway.Contracts;
 
-/// <summary>What the cluster is doing: silos, active regions, API budget, recent runs, broken chart items and where data comes from.</summary>
+/// <summary>
+/// What the cluster is doing: silos, active regions, API budget, recent runs, broken chart items, where data
+/// comes from, whether the database answers and what the silos hold until it does. While the database is away
+/// the parts read from it are null or empty; the silos, the quota and the held data still come from the grains.
+/// </summary>
 public sealed record ClusterStatus(
     IReadOnlyList<SiloInfo> Silos,
     IReadOnlyList<string> ActiveRegions,
-    QuotaInfo Quota,
-    TrackingInfo Tracking,
+    QuotaInfo? Quota,
+    TrackingInfo? Tracking,
     IReadOnlyList<RunRecord> LastRuns,
-    RetentionInfo Retention,
+    RetentionInfo? Retention,
     string DataSource,
-    BrokenItemsInfo? BrokenItems);
+    BrokenItemsInfo? BrokenItems,
+    DatabaseInfo Database,
+    HeldInfo Held);

@@ -1,3 +1,4 @@
 namespace TrendVault.Gateway.Contracts;
 
-public sealed record SiloInfo(string Address, string Status);
+/// <summary>A silo of the cluster and what its spool holds (null until the silo has reported it).</summary>
+public sealed record SiloInfo(string Address, string Status, HeldInfo? Held);

@@ -7,6 +7,7 @@ using TrendVault.Grains.Compaction;
 using TrendVault.Grains.Quota;
 using TrendVault.Grains.Regions;
 using TrendVault.Grains.Retention;
+using TrendVault.Grains.Spool;
 using TrendVault.Grains.Tracking;
 using TrendVault.Storage;
 using TrendVault.Storage.Spool;
@@ -77,6 +78,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<CollectionMetrics>();
         services.AddSingleton<TrackerMetrics>();
         services.AddHostedService<HeldChartReplayer>();
+        services.AddHostedService<SpoolReporter>();
         services.AddHostedService<CollectionStartup>();
         return services;
     }

@@ -84,6 +84,27 @@ public sealed partial class ChartSpool
 
     public long HeldBytes() => Held().Sum(file => new FileInfo(file) is { Exists: true } info ? info.Length : 0);
 
+    /// <summary>
+    /// The folder's identity, the same for every silo that shares it (one host's folder, one compose volume) and
+    /// different between hosts even where the path is the same: a random id written once into the folder.
+    /// </summary>
+    public string Identity()
+    {
+        Directory.CreateDirectory(Folder);
+        var file = System.IO.Path.Combine(Folder, ".spool-id");
+        try
+        {
+            using var writer = new StreamWriter(new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
+            var id = Guid.NewGuid().ToString("N");
+            writer.Write(id);
+            return id;
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            return File.ReadAllText(file).Trim();
+        }
+    }
+
     /// <summary>Takes a held chart for replay; null when another silo sharing the folder has it, or it is gone.</summary>
     public HeldChartLease? TryTake(string file)
     {

@@ -1,4 +1,5 @@
-// #/status: the cluster's silos, data source, API quota, tracked videos, recent runs and gaps.
+// #/status: the cluster's silos and what they hold, the database, data source, API quota, tracked videos,
+// recent runs and gaps. While the database is away only the silos, held data and quota can be shown.
 import { get, regionsByCode } from './api.js';
 import { flag, h, table } from './dom.js';
 import { count, exact, time } from './format.js';
@@ -7,7 +8,9 @@ import { runLabels } from './regions.js';
 const gapLabels = { missing: 'Not attempted', failed: 'Failed', skipped: 'Skipped (quota)', noChart: 'No chart', running: 'Running' };
 
 export async function render() {
-  const [status, regions] = await Promise.all([get('/api/status'), regionsByCode()]);
+  const status = await get('/api/status');
+  const database = status.database.reachable;
+  const regions = database ? await regionsByCode() : new Map();
   // The gateway's default gap range is the last 24 buckets.
   const gapReports = await Promise.all(status.activeRegions.map((code) => get(`/api/regions/${code}/gaps`)));
   const { quota, tracking } = status;
@@ -17,33 +20,42 @@ export async function render() {
     h('h1', {}, 'Status'),
     h('p', { class: 'lead' }, 'Data from ',
       h('strong', {}, status.dataSource === 'fake' ? 'the simulated YouTube API' : 'the YouTube Data API'), '.'),
+    !database && h('p', { class: 'error database-down' }, `The database is unreachable: ${status.database.error}`),
 
     h('h2', {}, 'Silos'),
-    table(`${status.silos.length} silo${status.silos.length === 1 ? '' : 's'} in the cluster`, ['Address', 'Status'],
-      status.silos.map((silo) => h('tr', {}, h('td', { class: 'mono' }, silo.address), h('td', {}, silo.status))),
+    table(`${status.silos.length} silo${status.silos.length === 1 ? '' : 's'} in the cluster`,
+      ['Address', 'Status', { text: 'Held charts', attrs: { class: 'n' } }, { text: 'Held size', attrs: { class: 'n' } }],
+      status.silos.map((silo) => h('tr', {},
+        h('td', { class: 'mono' }, silo.address),
+        h('td', {}, silo.status),
+        h('td', { class: 'n' }, silo.held ? exact(silo.held.charts) : '–'),
+        h('td', { class: 'n' }, silo.held ? size(silo.held.bytes) : '–'))),
       { class: 'silos-table' }),
+    h('p', { class: status.held.charts > 0 ? 'error held' : 'muted held' }, status.held.charts > 0
+      ? `${exact(status.held.charts)} chart${status.held.charts === 1 ? '' : 's'} (${size(status.held.bytes)}) held on the silos until the database takes them.`
+      : 'No chart is held back: everything collected is in the database.'),
 
-    h('h2', {}, 'API quota'),
+    quota && [h('h2', {}, 'API quota'),
     h('div', { class: 'quota' },
       h('meter', { min: 0, max: quota.dailyUnits, value: quota.unitsUsed, 'aria-label': 'Quota units used today' }),
       h('p', {}, `${exact(quota.unitsUsed)} of ${exact(quota.dailyUnits)} units used today, ${exact(quota.unitsRemaining)} remaining; resets `, time(quota.resetsAt), '.'),
       quota.exhaustedUntil && h('p', { class: 'error' }, 'Quota exhausted: no calls until ', time(quota.exhaustedUntil), '.'),
       quota.configurationError && h('p', { class: 'error' }, `Configuration error: ${quota.configurationError}`),
-      quota.refreshUnitsSkipped > 0 && h('p', { class: 'muted' }, `${exact(quota.refreshUnitsSkipped)} units of off-chart refreshes skipped to save quota.`)),
+      quota.refreshUnitsSkipped > 0 && h('p', { class: 'muted' }, `${exact(quota.refreshUnitsSkipped)} units of off-chart refreshes skipped to save quota.`))],
 
-    h('h2', {}, 'Videos'),
+    tracking && [h('h2', {}, 'Videos'),
     h('ul', { class: 'tiles' },
       [['On a chart', tracking.onChart], ['Tracked off-chart', tracking.tracked], ['Gone', tracking.gone]].map(([label, value]) =>
         h('li', {}, h('span', { class: 'tile-label' }, label), h('span', { class: 'tile-value' }, count(value))))),
-    h('p', { class: 'muted' }, `A video stays tracked for ${tracking.days} days after it leaves every chart; gone means deleted or made private.`),
+    h('p', { class: 'muted' }, `A video stays tracked for ${tracking.days} days after it leaves every chart; gone means deleted or made private.`)],
 
-    h('h2', {}, 'Active regions'),
+    database && [h('h2', {}, 'Active regions'),
     status.activeRegions.length
       ? h('ul', { class: 'chips' }, status.activeRegions.map((code) =>
         h('li', {}, h('a', { href: `#/regions/${code}`, class: 'with-flag' }, flag(regions.get(code)), regionName(code)))))
-      : h('p', { class: 'empty' }, 'No region is collected on a schedule.'),
+      : h('p', { class: 'empty' }, 'No region is collected on a schedule.')],
 
-    h('h2', {}, 'Recent runs'),
+    database && [h('h2', {}, 'Recent runs'),
     status.lastRuns.length
       ? table('The latest collection runs, newest first',
         ['Region', 'Bucket', 'Outcome', { text: 'Videos', attrs: { class: 'n' } }, { text: 'API calls', attrs: { class: 'n wide-only' } },
@@ -58,7 +70,7 @@ export async function render() {
           h('td', { class: 'wide-only' }, run.finishedAt ? seconds(run.startedAt, run.finishedAt) : 'running'),
           h('td', { class: 'error' }, run.error ?? ''))),
         { class: 'runs-table' })
-      : h('p', { class: 'empty' }, 'No collection has run yet.'),
+      : h('p', { class: 'empty' }, 'No collection has run yet.')],
 
     gapReports.length > 0 && [
       h('h2', {}, 'Gaps in the last 24 buckets'),
@@ -80,4 +92,5 @@ function gaps(report, name) {
         h('td', {}, gap.reason ?? '')))));
 }
 
+const size = (bytes) => bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const seconds = (start, end) => `${((Date.parse(end) - Date.parse(start)) / 1000).toFixed(1)} s`;

@@ -13,7 +13,7 @@ using TrendVault.Silo;
 using TrendVault.Storage;
 using TrendVault.Storage.Connections;
 
-// A web host only for operators: GET /metrics on Metrics:Host/Metrics:Port; grains talk over Orleans' own ports.
+// A web host only for operators: GET /metrics and /health/ready on Metrics:Host/Metrics:Port; grains talk over Orleans' own ports.
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = PostgresConnection.FromConfiguration(builder.Configuration);
 // Grain storage, reminders and clustering share one Npgsql pool (one connection string): the Orleans
@@ -26,6 +26,7 @@ builder.WebHost.UseUrls(metricsOptions.Url);
 
 builder.Services.AddTrendVaultCollection(builder.Configuration);
 builder.Services.AddTrendVaultTelemetry(builder.Configuration, "trendvault-silo");
+builder.Services.AddHealthChecks().AddCheck<StartupHealthCheck>("startup");
 builder.UseOrleans(silo =>
 {
     silo.AddTrendVaultClustering(orleansConnectionString, siloOptions).AddTrendVaultPersistence(orleansConnectionString);
@@ -42,6 +43,7 @@ builder.UseOrleans(silo =>
 
 var app = builder.Build();
 app.MapTrendVaultMetrics();
+app.MapHealthChecks("/health/ready");
 app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TrendVault.Silo").LogInformation(
     "Silo {ClusterId} on silo port {SiloPort}, gateway port {GatewayPort}, metrics at {MetricsUrl}/metrics; database {Database}; YouTube API at {YouTubeBaseUrl}",
     siloOptions.ClusterId, siloOptions.SiloPort, siloOptions.GatewayPort, metricsOptions.Url,

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using TrendVault.Testing;
 
 namespace TrendVault.Cluster.Tests;
@@ -57,6 +59,25 @@ public sealed class MetricsEndpointsTests : IAsyncLifetime
         // Labels stay bounded: no video appears in them.
         Assert.NotEmpty(videoIds);
         Assert.All(silos.Append(gateway), metrics => Assert.DoesNotContain(videoIds, id => metrics.Text.Contains(id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Each_silo_reports_ready_on_its_metrics_port_once_its_start_up_is_done()
+    {
+        await using var cluster = await ProcessCluster.StartAsync(TestLogs.Folder("silo-readiness"), _database.ConnectionString, Settings with { Silos = 1 });
+        using var http = new HttpClient();
+        var ready = new Uri(cluster.MetricsUrlOf(cluster.Silos[0]), "/health/ready");
+
+        // Start-up ends by activating the configured regions: ready means their runs can begin.
+        var body = await Eventually.WaitAsync("the silo's /health/ready to answer 200", TimeSpan.FromSeconds(60), async () =>
+        {
+            using var response = await http.GetAsync(ready);
+            return (response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }, cluster.Diagnostics, TimeSpan.FromMilliseconds(250));
+        var status = await cluster.Api.GetFromJsonAsync<JsonDocument>("api/status");
+
+        Assert.Equal("Healthy", body);
+        Assert.Equal(Settings.Regions.Order(), status!.RootElement.GetProperty("activeRegions").EnumerateArray().Select(r => r.GetString()!).Order());
     }
 
     private static double Collected(IEnumerable<PrometheusText> silos, string metric, string region) =>

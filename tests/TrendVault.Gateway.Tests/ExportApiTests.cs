@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using CsvHelper;
 
 namespace TrendVault.Gateway.Tests;
@@ -66,5 +67,77 @@ public sealed class ExportApiTests(GatewayFixture fixture)
         using var csv = new CsvReader(new StringReader(body), CultureInfo.InvariantCulture);
         var descriptions = csv.GetRecords<dynamic>().Select(r => (string)((IDictionary<string, object>)r)["description"]).ToList();
         Assert.Contains(tricky.Description, descriptions);
+    }
+
+    [Fact]
+    public async Task An_export_asked_again_with_its_etag_is_a_304_without_a_body()
+    {
+        using var http = fixture.CreateClient();
+        var first = await http.GetAsync(UsDay);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, UsDay);
+        again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        var second = await http.SendAsync(again);
+
+        Assert.False(first.Headers.ETag!.IsWeak);
+        Assert.True(first.Headers.CacheControl!.NoCache, "an export's metadata can still change: every use revalidates");
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_video_whose_metadata_changed_changes_the_etag_of_every_export_it_is_in()
+    {
+        using var http = fixture.CreateClient();
+        var videoId = fixture.YouTube.Catalog.ChartFor("US")[3];
+        var before = await http.GetAsync(UsDay);
+        var (title, hash) = await MetadataAsync(videoId);
+
+        await fixture.Database.ScalarAsync<int>("UPDATE videos SET title = 'Renamed', metadata_hash = metadata_hash + 1 WHERE youtube_id = $1 RETURNING 1", videoId);
+        try
+        {
+            using var revalidate = new HttpRequestMessage(HttpMethod.Get, UsDay);
+            revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+            var after = await http.SendAsync(revalidate);
+
+            Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+            Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+            Assert.Contains(",Renamed,", await after.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await fixture.Database.ScalarAsync<int>("UPDATE videos SET title = $2, metadata_hash = $3 WHERE youtube_id = $1 RETURNING 1", videoId, title, hash);
+        }
+        Assert.Equal(before.Headers.ETag, (await http.GetAsync(UsDay)).Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_chart_stored_in_the_range_later_changes_its_etag()
+    {
+        using var http = fixture.CreateClient();
+        var before = await http.GetAsync(UsDay);
+        var late = DateTimeOffset.Parse("2026-03-02T23:00:00Z", CultureInfo.InvariantCulture);
+
+        // As a chart held during a database outage and written when it returned would be.
+        await fixture.Database.ScalarAsync<int>(
+            "INSERT INTO trending_charts (region_code, bucket, video_ids) SELECT 'US', $1, video_ids FROM trending_charts WHERE region_code = 'US' ORDER BY bucket LIMIT 1 RETURNING 1",
+            late.UtcDateTime);
+        try
+        {
+            var after = await http.GetAsync(UsDay);
+
+            Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        }
+        finally
+        {
+            await fixture.Database.ScalarAsync<int>("DELETE FROM trending_charts WHERE region_code = 'US' AND bucket = $1 RETURNING 1", late.UtcDateTime);
+        }
+    }
+
+    private async Task<(string Title, long Hash)> MetadataAsync(string videoId)
+    {
+        var row = (await fixture.Database.RowsAsync("SELECT title, metadata_hash FROM videos WHERE youtube_id = $1", videoId)).Single();
+        return ((string)row[0]!, (long)row[1]!);
     }
 }

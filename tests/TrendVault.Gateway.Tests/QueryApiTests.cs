@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using TrendVault.Gateway.Contracts;
-using TrendVault.Grains.Spool;
 using TrendVault.Model;
 
 namespace TrendVault.Gateway.Tests;
@@ -234,7 +233,7 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     public async Task Status_shows_what_the_silo_holds_for_the_database_as_its_spool_reports_it()
     {
         // The silo posts its spool's contents at start and every report period after.
-        var deadline = DateTimeOffset.UtcNow + SpoolReporter.ReportPeriod * 3;
+        var deadline = DateTimeOffset.UtcNow + SpoolReport.Period * 3;
         var status = await _http.GetFromJsonAsync<ClusterStatus>("/api/status");
         while (status!.Silos[0].Held is null && DateTimeOffset.UtcNow < deadline)
         {

@@ -100,8 +100,8 @@ public sealed class ProductCluster : IAsyncDisposable
         }
         try
         {
-            // The last start-up step: catalog loaded from the fake API, trackers and compaction scheduled.
-            await silo.WaitForLineAsync("configured region(s) active", StartTimeout);
+            // The silo is ready once its start-up is done: catalog loaded from the fake API, trackers and compaction scheduled.
+            await WaitUntilReadyAsync(silo, new Uri($"http://127.0.0.1:{metricsPort}/"));
             var gatewayUrl = settings.WithGateway ? await StartGatewayAsync($"gateway-{name}", outputCache: false) : null;
             var cachedGatewayUrl = settings.WithCachedGateway ? await StartGatewayAsync($"gateway-cached-{name}", outputCache: true) : null;
             client = await ConnectAsync(database.ConnectionString, clusterId);
@@ -130,13 +130,14 @@ public sealed class ProductCluster : IAsyncDisposable
         await Silo.DisposeAsync();
     }
 
-    private static async Task WaitUntilReadyAsync(ManagedProcess gateway, Uri url)
+    /// <summary>Polls the process's /health/ready (the gateway's, or the silo's on its metrics port) until it answers 200.</summary>
+    private static async Task WaitUntilReadyAsync(ManagedProcess process, Uri url)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
         {
-            gateway.ThrowIfExited();
+            process.ThrowIfExited();
             try
             {
                 using var response = await http.GetAsync("health/ready");
@@ -151,7 +152,7 @@ public sealed class ProductCluster : IAsyncDisposable
             }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The gateway was not ready within {StartTimeout.TotalSeconds:F0} s; see {gateway.LogPath}");
+                throw new TimeoutException($"{process.Name} was not ready within {StartTimeout.TotalSeconds:F0} s; see {process.LogPath}");
             }
             await Task.Delay(200);
         }

@@ -10,4 +10,8 @@ public sealed record SpoolReport(
     [property: Id(1)] int HeldCharts,
     [property: Id(2)] long HeldBytes,
     [property: Id(3)] DateTimeOffset ReportedAt,
-    [property: Id(4)] string Folder);
+    [property: Id(4)] string Folder)
+{
+    /// <summary>How often every silo posts its report: how stale the held figures may be.</summary>
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(5);
+}

@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+using TrendVault.Gateway.Caching;
 using TrendVault.Gateway.Limits;
 using TrendVault.Gateway.Queries;
 using TrendVault.Gateway.Validation;
@@ -16,17 +19,21 @@ public static class ExportApi
     /// <summary>One region's year: about 1.8 million rows at 200 ranks an hour.</summary>
     public const int MaxDaysWithRegion = 366;
 
+    /// <summary>Part of every export's ETag: changing the CSV's columns or formats must change it too.</summary>
+    private const string Layout = "trending-csv-1";
+
     public static IEndpointRouteBuilder MapExportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/export").WithTags("Export").RequireRateLimiting(RateLimitPolicies.Exports);
         api.MapGet("/trending.csv", TrendingCsv)
             .WithSummary("Trending entries as CSV in the classic 'Trending YouTube Video Statistics' columns plus region and rank (streamed, RFC 4180); "
-                + "at most 7 days without a region, 366 days with one (default: the last 7 or 366 days)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+                + "at most 7 days without a region, 366 days with one (default: the last 7 or 366 days). A strong ETag; 304 to a matching If-None-Match")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status304NotModified);
         return app;
     }
 
-    private static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> TrendingCsv(
+    private static async Task<Results<EmptyHttpResult, StatusCodeHttpResult, ProblemHttpResult, ValidationProblem>> TrendingCsv(
         [FromQuery] string? region, [FromQuery] string? from, [FromQuery] string? to,
         ExportQueries export, RegionQueries regions, ExportSlots slots, TimeProvider clock, HttpContext context, CancellationToken cancellationToken)
     {
@@ -53,6 +60,14 @@ public static class ExportApi
         {
             return Problems.NotFound($"Region {code} is not in the catalog.");
         }
+        // Revalidating costs one small query (tens of milliseconds) where the export streams for seconds. Its
+        // videos' metadata can still change, so every use revalidates (no-cache) rather than trusting an age.
+        var tag = HttpCaching.StrongTag(Encoding.UTF8.GetBytes(Layout + "|" + await export.VersionAsync(code, start, end, cancellationToken)));
+        if (HttpCaching.ClientHolds(context.Request, tag))
+        {
+            Validators(context.Response, tag);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
         using var slot = slots.TryEnter();
         if (slot is null)
         {
@@ -61,6 +76,7 @@ public static class ExportApi
                 statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many exports");
         }
 
+        Validators(context.Response, tag);
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"trending{(code is null ? string.Empty : "-" + code)}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -77,5 +93,11 @@ public static class ExportApi
             await csv.NextRecordAsync();
         }
         return TypedResults.Empty;
+    }
+
+    private static void Validators(HttpResponse response, EntityTagHeaderValue tag)
+    {
+        response.GetTypedHeaders().ETag = tag;
+        response.Headers.CacheControl = "no-cache";
     }
 }

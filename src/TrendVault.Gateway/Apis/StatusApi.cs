@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrendVault.Gateway.Contracts;
 using TrendVault.Gateway.Queries;
 using TrendVault.Grains;
+using TrendVault.Model;
 
 namespace TrendVault.Gateway.Apis;
 
@@ -18,17 +19,28 @@ public static partial class StatusApi
 
     private static async Task<Ok<ClusterStatus>> GetStatus(
         IGrainFactory grains, RegionDirectory directory, RegionQueries queries, IOptions<GatewayApiOptions> options,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
+        TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
-        var addresses = hosts.Keys.Select(silo => silo.ToString()).ToHashSet(StringComparer.Ordinal);
-        var reports = (await grains.GetGrain<ISpoolBoardGrain>(0).ListAsync(cancellationToken))
-            .Where(report => addresses.Contains(report.Silo)).ToDictionary(report => report.Silo, StringComparer.Ordinal);
-        var silos = hosts
-            .Select(h => new SiloInfo(h.Key.ToString(), h.Value.ToString(), reports.TryGetValue(h.Key.ToString(), out var r) ? new HeldInfo(r.HeldCharts, r.HeldBytes) : null))
-            .OrderBy(s => s.Address, StringComparer.Ordinal).ToList();
-        var held = HeldInfo.Total(reports.Values);
         var logger = loggers.CreateLogger(typeof(StatusApi));
+        var reports = (await grains.GetGrain<ISpoolBoardGrain>(0).ListAsync(cancellationToken)).ToDictionary(report => report.Silo, StringComparer.Ordinal);
+        IEnumerable<(string Address, string Status)> members;
+        try
+        {
+            var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            members = hosts.Select(h => (h.Key.ToString(), h.Value.ToString()));
+        }
+        catch (Exception exception) when (exception is DbException or OrleansException)
+        {
+            // Orleans reads its membership table for the list: without the database, the silos that posted
+            // a spool report lately are the ones known to be alive.
+            LogUnavailable(logger, exception, "membership");
+            var recent = clock.GetUtcNow() - SpoolReport.Period * 3;
+            members = reports.Values.Where(r => r.ReportedAt >= recent).Select(r => (r.Silo, "Reporting"));
+        }
+        var silos = members
+            .Select(m => new SiloInfo(m.Address, m.Status, reports.TryGetValue(m.Address, out var r) ? new HeldInfo(r.HeldCharts, r.HeldBytes) : null))
+            .OrderBy(s => s.Address, StringComparer.Ordinal).ToList();
+        var held = HeldInfo.Total(silos.Select(s => reports.GetValueOrDefault(s.Address)).OfType<SpoolReport>());
         QuotaInfo? quota = null;
         try
         {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -23,11 +22,10 @@ public sealed class CachedJson<T> : IResult, IStatusCodeHttpResult, IValueHttpRe
     {
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         _utf8 = JsonSerializer.SerializeToUtf8Bytes(value, json);
-        _tag = new EntityTagHeaderValue("\"" + Convert.ToBase64String(SHA256.HashData(_utf8)).TrimEnd('=') + "\"");
+        _tag = HttpCaching.StrongTag(_utf8);
         _cacheControl = cacheControl;
         Value = value;
-        NotModified = context.Request.GetTypedHeaders().IfNoneMatch
-            .Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(_tag, useStrongComparison: false));
+        NotModified = HttpCaching.ClientHolds(context.Request, _tag);
     }
 
     public T? Value { get; }

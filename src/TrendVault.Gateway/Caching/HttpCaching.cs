@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
 namespace TrendVault.Gateway.Caching;
 
 /// <summary>Strong ETags and Cache-Control for JSON answers, and how long they stay fresh.</summary>
@@ -18,4 +21,12 @@ public static class HttpCaching
     /// <summary>Public for <paramref name="span"/> in whole seconds (rounded up), or no-cache when nothing is left of it.</summary>
     public static string FreshFor(TimeSpan span) =>
         span > TimeSpan.Zero ? $"public, max-age={(int)Math.Ceiling(span.TotalSeconds)}" : "no-cache";
+
+    /// <summary>A strong ETag for <paramref name="bytes"/>: their SHA-256.</summary>
+    public static EntityTagHeaderValue StrongTag(ReadOnlySpan<byte> bytes) =>
+        new("\"" + Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=') + "\"");
+
+    /// <summary>The request's If-None-Match already holds <paramref name="tag"/> (or is "*").</summary>
+    public static bool ClientHolds(HttpRequest request, EntityTagHeaderValue tag) =>
+        request.GetTypedHeaders().IfNoneMatch.Any(match => match.Equals(EntityTagHeaderValue.Any) || match.Compare(tag, useStrongComparison: false));
 }

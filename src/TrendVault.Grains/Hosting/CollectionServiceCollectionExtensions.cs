@@ -79,6 +79,7 @@ public static class CollectionServiceCollectionExtensions
         services.AddSingleton<TrackerMetrics>();
         services.AddHostedService<HeldChartReplayer>();
         services.AddHostedService<SpoolReporter>();
+        services.AddSingleton<StartupProgress>();
         services.AddHostedService<CollectionStartup>();
         return services;
     }

@@ -15,6 +15,7 @@ public sealed partial class CollectionStartup(
     IOptions<CatalogOptions> catalog,
     IOptions<Tracking.TrackingOptions> tracking,
     Storage.Catalog.CatalogStore store,
+    StartupProgress progress,
     IHostApplicationLifetime lifetime,
     ILogger<CollectionStartup> logger) : BackgroundService
 {
@@ -22,6 +23,7 @@ public sealed partial class CollectionStartup(
     {
         if (!catalog.Value.LoadOnStart)
         {
+            progress.Complete();
             return;
         }
         // Grain calls made before the silo is active only fail and retry noisily.
@@ -40,6 +42,7 @@ public sealed partial class CollectionStartup(
                 await Task.WhenAll(Enumerable.Range(0, tracking.Value.Shards).Select(shard => grains.GetGrain<ITrackerGrain>(shard).StartAsync(stoppingToken)));
                 await grains.GetGrain<ICompactionGrain>(0).StartAsync(stoppingToken);
                 await grains.GetGrain<IRetentionGrain>(0).StartAsync(stoppingToken);
+                progress.Complete();
                 return;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)

@@ -5,7 +5,7 @@ using TrendVault.Storage.Spool;
 
 namespace TrendVault.Grains.Spool;
 
-/// <summary>Posts this silo's spool contents to the cluster's <see cref="ISpoolBoardGrain"/> every report period.</summary>
+/// <summary>Posts this silo's spool contents to the cluster's <see cref="ISpoolBoardGrain"/> every <see cref="SpoolReport.Period"/>.</summary>
 public sealed partial class SpoolReporter(
     ChartSpool spool,
     IGrainFactory grains,
@@ -13,9 +13,6 @@ public sealed partial class SpoolReporter(
     IHostApplicationLifetime lifetime,
     ILogger<SpoolReporter> logger) : BackgroundService
 {
-    /// <summary>How stale the status page's held figures may be.</summary>
-    public static readonly TimeSpan ReportPeriod = TimeSpan.FromSeconds(5);
-
     private readonly TimeProvider _time = TimeProvider.System;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -26,7 +23,7 @@ public sealed partial class SpoolReporter(
         {
             await started.Task.WaitAsync(stoppingToken);
         }
-        using var timer = new PeriodicTimer(ReportPeriod, _time);
+        using var timer = new PeriodicTimer(SpoolReport.Period, _time);
         do
         {
             try

@@ -89,7 +89,8 @@ public sealed class OutageRig : IAsyncDisposable
 
     /// <summary>
     /// While the database is away, /api/status still answers: the database unreachable, and the held charts the
-    /// silo reports equal to the files in its spool (read before and after the request, so none arrived between).
+    /// silo reports equal to the files in its spool. A report may be a period older than the files, so the two
+    /// agree only between new charts: retried until a request falls in such a stretch (a bucket is 2 minutes).
     /// Returns the held count it showed.
     /// </summary>
     public Task<int> StatusShowsHeldChartsAsync() =>

@@ -55,9 +55,9 @@ public sealed class StatusPageTests(DashboardFixture system) : BrowserTest(syste
         var away = status with
         {
             Silos = [silo],
-            ActiveRegions = [],
+            ActiveRegions = null,
             Tracking = null,
-            LastRuns = [],
+            LastRuns = null,
             Retention = null,
             BrokenItems = null,
             Database = new DatabaseInfo(Reachable: false, "PostgreSQL did not answer (NpgsqlException)."),

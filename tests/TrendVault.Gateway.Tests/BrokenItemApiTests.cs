@@ -36,7 +36,7 @@ public sealed class BrokenItemApiTests(GatewayFixture fixture)
         var board = await http.GetFromJsonAsync<TrendingBoard>("/api/regions/LU/trending");
 
         Assert.Equal(new RunStatus(GatewayFixture.SecondBucket, "collected", null, 199, Repaired: 2, Skipped: 1), region!.Status);
-        var run = Assert.Single(status!.LastRuns, r => r.Region == "LU");
+        var run = Assert.Single(status!.LastRuns!, r => r.Region == "LU");
         Assert.Equal(("succeeded", 2, 1), (run.Status, run.Repaired, run.Skipped));
         Assert.Equal(new Dictionary<string, int> { ["missingStatistics"] = 1, ["unstorableCount"] = 1, ["missingSnippet"] = 1 }, run.BrokenReasons);
         Assert.True(status.BrokenItems is { Repaired: >= 2, Skipped: >= 1 }, $"{status.BrokenItems}");

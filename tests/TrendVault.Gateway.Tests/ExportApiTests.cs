@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TrendVault.Gateway.Limits;
 using CsvHelper;
 
 namespace TrendVault.Gateway.Tests;
@@ -73,17 +75,40 @@ public sealed class ExportApiTests(GatewayFixture fixture)
     public async Task An_export_asked_again_with_its_etag_is_a_304_without_a_body()
     {
         using var http = fixture.CreateClient();
-        var first = await http.GetAsync(UsDay);
+        using var first = await http.GetAsync(UsDay);
 
         using var again = new HttpRequestMessage(HttpMethod.Get, UsDay);
         again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        var second = await http.SendAsync(again);
+        using var second = await http.SendAsync(again);
 
         Assert.False(first.Headers.ETag!.IsWeak);
         Assert.True(first.Headers.CacheControl!.NoCache, "an export's metadata can still change: every use revalidates");
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.Empty(await second.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_revalidation_is_answered_while_every_export_slot_is_taken()
+    {
+        using var http = fixture.CreateClient();
+        using var first = await http.GetAsync(UsDay);
+        var slots = fixture.Gateway.Services.GetRequiredService<ExportSlots>();
+        var held = Enumerable.Range(0, slots.Limit).Select(_ => slots.TryEnter()).ToList();
+        try
+        {
+            using var again = new HttpRequestMessage(HttpMethod.Get, UsDay);
+            again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+            using var revalidated = await http.SendAsync(again);
+            using var full = await http.GetAsync(UsDay);
+
+            Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        }
+        finally
+        {
+            held.ForEach(slot => slot?.Dispose());
+        }
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public interface ISpoolBoardGrain : IGrainWithIntegerKey
     [Alias("Post")]
     Task PostAsync(SpoolReport report, CancellationToken cancellationToken = default);
 
-    /// <summary>The latest report of every silo that has posted one.</summary>
-    [Alias("List"), Orleans.Concurrency.ReadOnly]
+    /// <summary>The latest report of every silo that posted within the last three report periods.</summary>
+    [Alias("List")]
     Task<IReadOnlyList<SpoolReport>> ListAsync(CancellationToken cancellationToken = default);
 }

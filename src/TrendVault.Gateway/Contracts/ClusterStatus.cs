@@ -2,15 +2,16 @@ namespace TrendVault.Gateway.Contracts;
 
 /// <summary>
 /// What the cluster is doing: silos, active regions, API budget, recent runs, broken chart items, where data
-/// comes from, whether the database answers and what the silos hold until it does. While the database is away
-/// the parts read from it are null or empty; the silos, the quota and the held data still come from the grains.
+/// comes from, whether the database answers and what the silos hold until it does. While the database is
+/// away, what is read from it is null (not empty: unknown), the silos come from their spool reports, and the
+/// quota is null too unless its grain is already active.
 /// </summary>
 public sealed record ClusterStatus(
     IReadOnlyList<SiloInfo> Silos,
-    IReadOnlyList<string> ActiveRegions,
+    IReadOnlyList<string>? ActiveRegions,
     QuotaInfo? Quota,
     TrackingInfo? Tracking,
-    IReadOnlyList<RunRecord> LastRuns,
+    IReadOnlyList<RunRecord>? LastRuns,
     RetentionInfo? Retention,
     string DataSource,
     BrokenItemsInfo? BrokenItems,

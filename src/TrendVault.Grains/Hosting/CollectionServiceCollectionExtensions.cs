@@ -58,6 +58,7 @@ public static class CollectionServiceCollectionExtensions
             .Validate(o => o.Period >= TimeSpan.FromMinutes(1), "Retention:Period must be at least one minute.")
             .ValidateOnStart();
         services.TryAddKeyedSingleton(CollectionClock.Key, TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddYouTubeClient(configuration);
         services.AddTrendVaultStorage(configuration);
         // Database errors cross grain calls (a video grain's failed snapshot reaches the region grain on another

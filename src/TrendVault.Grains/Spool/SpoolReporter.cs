@@ -10,11 +10,10 @@ public sealed partial class SpoolReporter(
     ChartSpool spool,
     IGrainFactory grains,
     ILocalSiloDetails silo,
+    TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<SpoolReporter> logger) : BackgroundService
 {
-    private readonly TimeProvider _time = TimeProvider.System;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Grain calls made before the silo is active only fail.
@@ -23,34 +22,23 @@ public sealed partial class SpoolReporter(
         {
             await started.Task.WaitAsync(stoppingToken);
         }
-        using var timer = new PeriodicTimer(SpoolReport.Period, _time);
+        using var timer = new PeriodicTimer(SpoolReport.Period, clock);
         do
         {
             try
             {
-                var report = new SpoolReport(silo.SiloAddress.ToString(), spool.Held().Count, spool.HeldBytes(), _time.GetUtcNow(), spool.Identity());
-                await grains.GetGrain<ISpoolBoardGrain>(0).PostAsync(report, stoppingToken);
+                var (charts, bytes) = spool.Contents();
+                await grains.GetGrain<ISpoolBoardGrain>(0).PostAsync(
+                    new SpoolReport(silo.SiloAddress.ToString(), charts, bytes, clock.GetUtcNow(), spool.Identity), stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
                 LogNotPosted(exception);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Spool report not posted; the next one follows in the next period")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Spool report not posted (the status page shows this silo's held data as unknown until one is); trying again next period")]
     private partial void LogNotPosted(Exception exception);
 }

@@ -18,6 +18,7 @@ public sealed partial class ChartSpool
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly long _maxBytes;
+    private readonly Lazy<string> _identity;
     private readonly ILogger<ChartSpool> _logger;
     private readonly Counter<long> _dropped;
     private readonly Counter<long> _droppedSnapshots;
@@ -26,6 +27,7 @@ public sealed partial class ChartSpool
     public ChartSpool(IOptions<SpoolOptions> options, IMeterFactory meters, ILogger<ChartSpool> logger)
     {
         Folder = System.IO.Path.GetFullPath(options.Value.Path);
+        _identity = new Lazy<string>(ReadOrCreateIdentity, LazyThreadSafetyMode.PublicationOnly);
         _maxBytes = options.Value.MaxBytes;
         _logger = logger;
         var meter = meters.Create(TrendVaultTelemetry.MeterName);
@@ -82,27 +84,44 @@ public sealed partial class ChartSpool
         ? Directory.EnumerateFiles(Folder, "*" + Extension).Order(StringComparer.Ordinal).ToList()
         : [];
 
-    public long HeldBytes() => Held().Sum(file => new FileInfo(file) is { Exists: true } info ? info.Length : 0);
+    public long HeldBytes() => Contents().Bytes;
+
+    /// <summary>The held charts and their bytes, from one listing of the folder.</summary>
+    public (int Charts, long Bytes) Contents()
+    {
+        var held = Held();
+        return (held.Count, held.Sum(file => new FileInfo(file) is { Exists: true } info ? info.Length : 0));
+    }
 
     /// <summary>
     /// The folder's identity, the same for every silo that shares it (one host's folder, one compose volume) and
     /// different between hosts even where the path is the same: a random id written once into the folder.
     /// </summary>
-    public string Identity()
+    public string Identity => _identity.Value;
+
+    private string ReadOrCreateIdentity()
     {
         Directory.CreateDirectory(Folder);
         var file = System.IO.Path.Combine(Folder, ".spool-id");
+        var existing = File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+        if (existing is { Length: > 0 })
+        {
+            return existing;
+        }
+        // Written whole under a temporary name and moved into place, so no silo ever reads a half-written id;
+        // of two silos creating it at once, the second takes the first's. Only an empty file (a crash while
+        // an older version wrote it) is replaced.
+        var temporary = System.IO.Path.Combine(Folder, $".{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(temporary, Guid.NewGuid().ToString("N"));
         try
         {
-            using var writer = new StreamWriter(new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.Read));
-            var id = Guid.NewGuid().ToString("N");
-            writer.Write(id);
-            return id;
+            File.Move(temporary, file, overwrite: existing is not null);
         }
         catch (IOException) when (File.Exists(file))
         {
-            return File.ReadAllText(file).Trim();
+            File.Delete(temporary);
         }
+        return File.ReadAllText(file).Trim();
     }
 
     /// <summary>Takes a held chart for replay; null when another silo sharing the folder has it, or it is gone.</summary>

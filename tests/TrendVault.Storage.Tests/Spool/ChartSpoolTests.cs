@@ -28,6 +28,31 @@ public sealed class ChartSpoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Spools_sharing_a_folder_have_one_identity_and_another_folder_has_its_own()
+    {
+        var first = Spool();
+        await first.HoldAsync(Chart("US", Bucket));
+        var other = new ChartSpool(Options.Create(new SpoolOptions { Path = _folder + "-other" }), _meters, NullLogger<ChartSpool>.Instance);
+
+        Assert.Equal(first.Identity, Spool().Identity);
+        Assert.NotEqual(first.Identity, other.Identity);
+        Assert.Equal((1, first.HeldBytes()), first.Contents());
+        Directory.Delete(_folder + "-other", recursive: true);
+    }
+
+    [Fact]
+    public void An_empty_identity_file_left_by_a_crash_is_replaced()
+    {
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, ".spool-id"), "");
+
+        var identity = Spool().Identity;
+
+        Assert.Matches("^[0-9a-f]{32}$", identity);
+        Assert.Equal(identity, Spool().Identity);
+    }
+
+    [Fact]
     public async Task Held_charts_are_listed_oldest_bucket_first()
     {
         var spool = Spool();

@@ -28,6 +28,12 @@ export function time(iso) {
   return h('time', { datetime: iso, title: new Date(iso).toISOString() }, dateTimeFormat.format(new Date(iso)));
 }
 
+/** Bytes as KiB or MiB; an em dash when unknown. */
+export function size(bytes) {
+  if (bytes == null) return '—';
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 export function duration(seconds) {
   if (seconds == null) return '—';
   if (seconds === 0) return 'live';

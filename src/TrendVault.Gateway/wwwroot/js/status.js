@@ -2,7 +2,7 @@
 // recent runs and gaps. While the database is away only the silos, held data and quota can be shown.
 import { get, regionsByCode } from './api.js';
 import { flag, h, table } from './dom.js';
-import { count, exact, time } from './format.js';
+import { count, exact, size, time } from './format.js';
 import { runLabels } from './regions.js';
 
 const gapLabels = { missing: 'Not attempted', failed: 'Failed', skipped: 'Skipped (quota)', noChart: 'No chart', running: 'Running' };
@@ -12,7 +12,7 @@ export async function render() {
   const database = status.database.reachable;
   const regions = database ? await regionsByCode() : new Map();
   // The gateway's default gap range is the last 24 buckets.
-  const gapReports = await Promise.all(status.activeRegions.map((code) => get(`/api/regions/${code}/gaps`)));
+  const gapReports = await Promise.all((status.activeRegions ?? []).map((code) => get(`/api/regions/${code}/gaps`)));
   const { quota, tracking } = status;
   const regionName = (code) => regions.get(code)?.name ?? code;
 
@@ -24,12 +24,13 @@ export async function render() {
 
     h('h2', {}, 'Silos'),
     table(`${status.silos.length} silo${status.silos.length === 1 ? '' : 's'} in the cluster`,
-      ['Address', 'Status', { text: 'Held charts', attrs: { class: 'n' } }, { text: 'Held size', attrs: { class: 'n' } }],
+      // On a phone the per-silo held figures give way to the address; the total below stays.
+      ['Address', 'Status', { text: 'Held charts', attrs: { class: 'n wide-only' } }, { text: 'Held size', attrs: { class: 'n wide-only' } }],
       status.silos.map((silo) => h('tr', {},
         h('td', { class: 'mono' }, silo.address),
         h('td', {}, silo.status),
-        h('td', { class: 'n' }, silo.held ? exact(silo.held.charts) : '–'),
-        h('td', { class: 'n' }, silo.held ? size(silo.held.bytes) : '–'))),
+        h('td', { class: 'n wide-only' }, silo.held ? exact(silo.held.charts) : '—'),
+        h('td', { class: 'n wide-only' }, size(silo.held?.bytes)))),
       { class: 'silos-table' }),
     h('p', { class: status.held.charts > 0 ? 'error held' : 'muted held' }, status.held.charts > 0
       ? `${exact(status.held.charts)} chart${status.held.charts === 1 ? '' : 's'} (${size(status.held.bytes)}) held on the silos until the database takes them.`
@@ -92,5 +93,4 @@ function gaps(report, name) {
         h('td', {}, gap.reason ?? '')))));
 }
 
-const size = (bytes) => bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const seconds = (start, end) => `${((Date.parse(end) - Date.parse(start)) / 1000).toFixed(1)} s`;

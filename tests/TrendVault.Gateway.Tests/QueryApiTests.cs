@@ -100,6 +100,21 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_window_that_starts_after_a_videos_first_snapshot_measures_from_the_first_one_inside_it()
+    {
+        // The window's 30 minutes end at the second bucket and hold only its snapshots: nothing gained.
+        var expected = fixture.YouTube.Catalog.ChartFor("US")
+            .Select(id => (Id: id, Views: fixture.YouTube.Catalog.StatisticsAt(id, GatewayFixture.SecondCapture).Views))
+            .OrderBy(v => v.Id, StringComparer.Ordinal)
+            .Take(5)
+            .ToList();
+
+        var top = await _http.GetFromJsonAsync<List<TopGainer>>("/api/stats/top?region=US&metric=views&window=30m&limit=5");
+
+        Assert.Equal(expected.Select(e => (e.Id, 0L, e.Views, e.Views)), top!.Select(t => (t.VideoId, t.Gained, t.FromValue, t.ToValue)));
+    }
+
+    [Fact]
     public async Task A_top_list_is_served_from_the_gateway_cache_for_a_minute()
     {
         // A query no other test asks, so the first request is the cache's first.

@@ -137,6 +137,19 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_video_keeps_its_first_point_beside_its_sighting_and_an_earlier_one_stored_late_takes_its_place()
+    {
+        await _writer.WriteAsync(Record("fffffffffff", new VideoStatistics(20, null, 2), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+        await _writer.WriteAsync(Record("fffffffffff", new VideoStatistics(30, 4, 3), bucket: Bucket.AddHours(2), seenAt: Bucket.AddHours(2)));
+        var beforeLate = await FirstAndLatestAsync("fffffffffff");
+        await _writer.WriteAsync(Record("fffffffffff", new VideoStatistics(10, 1, 1), bucket: Bucket, seenAt: Bucket));
+
+        // Likes hidden at the first point are kept as hidden: top gainers then look for the first visible one.
+        Assert.Equal(new object?[] { Bucket.AddHours(1).UtcDateTime, 20L, null, 2L, Bucket.AddHours(2).UtcDateTime, 30L, 4L, 3L }, beforeLate);
+        Assert.Equal(new object?[] { Bucket.UtcDateTime, 10L, 1L, 1L, Bucket.AddHours(2).UtcDateTime, 30L, 4L, 3L }, await FirstAndLatestAsync("fffffffffff"));
+    }
+
+    [Fact]
     public async Task A_video_without_a_view_count_is_stored_with_its_sighting_and_without_a_snapshot()
     {
         await _writer.WriteAsync(Record("iiiiiiiiiii", new VideoStatistics(null, 5, 1)));
@@ -263,6 +276,11 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
     private static SnapshotRecord Record(string id, VideoStatistics statistics, string title = "Title", DateTimeOffset? bucket = null, DateTimeOffset? seenAt = null) =>
         new(new VideoMetadata(id, title, "UCchannel000000000000000", "Channel", 10, Bucket.AddDays(-1), TimeSpan.FromSeconds(253), ["a", "b"], "line1\nline2", null, "en"),
             statistics, bucket ?? Bucket, seenAt ?? Bucket.AddMinutes(5));
+
+    private async Task<object?[]> FirstAndLatestAsync(string youTubeId) => Assert.Single(await _database.RowsAsync("""
+        SELECT g.first_bucket, g.first_views, g.first_likes, g.first_comments, g.latest_bucket, g.latest_views, g.latest_likes, g.latest_comments
+        FROM video_sightings g JOIN videos v ON v.id = g.video_id WHERE v.youtube_id = $1
+        """, youTubeId));
 
     private async Task<object?[]> LatestAsync(string youTubeId) => Assert.Single(await _database.RowsAsync(
         "SELECT g.latest_bucket, g.latest_views FROM video_sightings g JOIN videos v ON v.id = g.video_id WHERE v.youtube_id = $1", youTubeId));

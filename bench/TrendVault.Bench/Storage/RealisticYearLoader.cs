@@ -29,10 +29,16 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
     /// <summary>One channel's name: 25 videos of the 1,000,000 (channels are numbered modulo 40,000).</summary>
     public const string RareSearch = "Channel 12345";
 
-    // What the product's trigger on video_snapshots keeps; the loaders' COPY runs without triggers.
-    private const string TakeLatestViews = """
-        UPDATE video_sightings g SET (latest_bucket, latest_views) = (SELECT l.bucket, l.views FROM video_latest(g.video_id) l)
-        WHERE g.latest_bucket IS NULL
+    // What the product's trigger on video_snapshots keeps (sql/0015, sql/0019); the loaders' COPY runs without triggers.
+    private const string TakeFirstAndLatest = """
+        UPDATE video_sightings g SET (latest_bucket, latest_views, latest_likes, latest_comments) =
+            (SELECT l.bucket, l.views, l.likes, l.comments FROM video_latest(g.video_id) l)
+        WHERE g.latest_bucket IS NULL;
+        UPDATE video_sightings g SET (first_bucket, first_views, first_likes, first_comments) = (
+            SELECT f.bucket, p.views, p.likes, p.comments
+            FROM video_first_point(g.video_id, '-infinity', 'infinity', 1::smallint) f
+            CROSS JOIN LATERAL video_point(g.video_id, f.bucket) p)
+        WHERE g.first_bucket IS NULL;
         """;
 
     public async Task<TimeSpan> LoadAsync()
@@ -86,7 +92,7 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
             }
         }
         await compacting;
-        await database.ExecuteAsync(TakeLatestViews);
+        await database.ExecuteAsync(TakeFirstAndLatest);
         await database.ExecuteAsync("VACUUM ANALYZE");
         return watch.Elapsed;
     }
@@ -133,7 +139,7 @@ public sealed class RealisticYearLoader(BenchDatabase database, RealisticYear ye
             }
             await days.CompleteAsync();
         }
-        await database.ExecuteAsync(TakeLatestViews);
+        await database.ExecuteAsync(TakeFirstAndLatest);
         await database.ExecuteAsync("VACUUM ANALYZE");
         return watch.Elapsed;
     }

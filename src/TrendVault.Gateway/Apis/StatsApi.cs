@@ -10,7 +10,7 @@ namespace TrendVault.Gateway.Apis;
 
 public static class StatsApi
 {
-    /// <summary>Longer windows probe every video charted in them (issue 12: about a second for 30 days of all regions, uncached).</summary>
+    /// <summary>Longer windows probe more videos charted in them (issue 12: ~0.1–0.2 s for 30 days of all regions, uncached).</summary>
     public const int MaxWindowDays = 30;
 
     public static IEndpointRouteBuilder MapStatsApi(this IEndpointRouteBuilder app)
@@ -40,7 +40,7 @@ public static class StatsApi
             return Problems.NotFound($"Region {code} is not in the catalog.");
         }
         var gainers = await stats.TopGainersAsync(code, gainMetric, span, top, cancellationToken);
-        // A top list changes only as buckets are collected and costs up to a second of database time: it is
+        // A top list changes only as buckets are collected and costs up to ~0.2 s of database time: it is
         // served from the cache for a minute, so it may lag the newest collection by that much.
         return HttpCaching.Json(context, gainers, HttpCaching.FreshFor(HttpCaching.Recent));
     }

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using TrendVault.Gateway.Contracts;
 
 namespace TrendVault.Gateway.Queries;
 
 /// <summary>Aggregates over the snapshot series.</summary>
-public sealed class StatsQueries(NpgsqlDataSource dataSource)
+public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayApiOptions> options, TimeProvider clock)
 {
     /// <summary>
     /// Biggest gains over the window that ends at the region's latest collected bucket: for each video
@@ -13,36 +14,50 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<TopGainer>> TopGainersAsync(string? region, GainMetric metric, TimeSpan window, int limit, CancellationToken cancellationToken)
     {
-        // Candidates are the videos charted in the window (their last chart bucket falls in it); each one's
-        // first and last value in the window are single probes (sql/0017_top_gainers.sql). Only the top rows
-        // (ties kept: they are ordered by id at the end) look up their video; joining every candidate let the
-        // planner, which cannot see the window's bound, hash all of videos (0.5 s of a 24-hour list).
+        if (await WindowEndAsync(region, cancellationToken) is not { } end)
+        {
+            return [];
+        }
+        // Candidates are the videos charted in the window (their last chart bucket falls in it). A video's first
+        // and latest points sit beside its sighting (sql/0019_first_points.sql): they are the window's when its
+        // first point is inside the window (and still kept) and its latest not after the window's end; the rest
+        // are single probes (sql/0017_top_gainers.sql). Sightings and videos are looked up per row (LIMIT 1 keeps the
+        // planner from hashing all of either: 1,000,000 rows where a 30-day window has ~10,700 candidates).
         await using var command = dataSource.CreateCommand("""
-            WITH window_end AS (
-                SELECT max(bucket) AS e FROM collection_runs
-                WHERE status = 'succeeded' AND ($1::text IS NULL OR region_code = $1)
-            ),
-            candidates AS (
-                SELECT DISTINCT r.video_id FROM video_chart_regions r CROSS JOIN window_end w
-                WHERE ($1::text IS NULL OR r.region_code = $1) AND r.last_bucket >= w.e - $2
+            WITH candidates AS (
+                SELECT DISTINCT r.video_id FROM video_chart_regions r
+                WHERE ($1::text IS NULL OR r.region_code = $1) AND r.last_bucket >= $2
             ),
             top AS (
                 SELECT c.video_id, f.value AS first, l.value AS last
-                FROM candidates c CROSS JOIN window_end w
-                CROSS JOIN LATERAL video_first_point(c.video_id, w.e - $2, w.e, $4) f
-                CROSS JOIN LATERAL video_last_point(c.video_id, w.e - $2, w.e, $4) l
+                FROM candidates c
+                LEFT JOIN LATERAL (
+                    SELECT g.first_bucket, g.latest_bucket,
+                           CASE $4 WHEN 1 THEN g.first_views WHEN 2 THEN g.first_likes ELSE g.first_comments END AS value,
+                           CASE $4 WHEN 1 THEN g.latest_views WHEN 2 THEN g.latest_likes ELSE g.latest_comments END AS latest
+                    FROM video_sightings g WHERE g.video_id = c.video_id
+                    LIMIT 1) kept ON true
+                CROSS JOIN LATERAL (SELECT CASE WHEN kept.first_bucket BETWEEN greatest($2, $6) AND $3 AND kept.value IS NOT NULL THEN kept.value
+                                                ELSE (SELECT p.value FROM video_first_point(c.video_id, $2, $3, $4) p) END AS value) f
+                CROSS JOIN LATERAL (SELECT CASE WHEN kept.latest_bucket BETWEEN $2 AND $3 AND kept.latest IS NOT NULL THEN kept.latest
+                                                ELSE (SELECT p.value FROM video_last_point(c.video_id, $2, $3, $4) p) END AS value) l
+                WHERE f.value IS NOT NULL AND l.value IS NOT NULL
                 ORDER BY l.value - f.value DESC
-                FETCH FIRST $3 ROWS WITH TIES
+                FETCH FIRST $5 ROWS WITH TIES
             )
             SELECT v.youtube_id, v.title, t.last - t.first, t.first, t.last
             FROM top t JOIN videos v ON v.id = t.video_id
             ORDER BY t.last - t.first DESC, v.youtube_id
-            LIMIT $3
+            LIMIT $5
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = window, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Interval });
-        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = (end - window).UtcDateTime, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = end.UtcDateTime, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = metric switch { GainMetric.Likes => (short)2, GainMetric.Comments => (short)3, _ => (short)1 } });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        // A kept first point older than the retention cutoff may have been deleted since: probe instead.
+        var kept = options.Value.RetentionDays is { } days ? clock.GetUtcNow() - TimeSpan.FromDays(days) : DateTimeOffset.MinValue;
+        command.Parameters.Add(new NpgsqlParameter { Value = kept.UtcDateTime, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var gainers = new List<TopGainer>();
         while (await reader.ReadAsync(cancellationToken))
@@ -50,5 +65,17 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource)
             gainers.Add(new TopGainer(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
         }
         return gainers;
+    }
+
+    /// <summary>
+    /// The latest collected bucket, read first so the main statement gets it as a value: the planner then reads
+    /// the candidates from the last-bucket index instead of scanning every video's chart summary.
+    /// </summary>
+    private async Task<DateTimeOffset?> WindowEndAsync(string? region, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded' AND ($1::text IS NULL OR region_code = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        return await command.ExecuteScalarAsync(cancellationToken) is DateTime bucket ? new DateTimeOffset(bucket, TimeSpan.Zero) : null;
     }
 }

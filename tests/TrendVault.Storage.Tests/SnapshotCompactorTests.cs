@@ -102,6 +102,23 @@ public sealed class SnapshotCompactorTests : IAsyncLifetime
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM video_snapshot_days"));
     }
 
+    [Fact]
+    public async Task A_snapshot_written_again_after_its_day_was_compacted_is_read_once_after_the_next_compaction()
+    {
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(100, 1, 1), Day.AddHours(5)));
+        await _compactor.CompactAsync(Day.AddDays(1), TimeSpan.FromHours(1));
+
+        // A chart held through a long outage, written now: hour 5 again (another region's chart stored it) and hour 6, new.
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(101, 1, 1), Day.AddHours(5)));
+        await _writer.WriteAsync(Record("eeeeeeeeeee", new VideoStatistics(160, 2, 2), Day.AddHours(6)));
+        var twice = await PointsAsync("eeeeeeeeeee");
+        await _compactor.CompactAsync(Day.AddDays(1), TimeSpan.FromHours(1));
+
+        Assert.Equal(3, twice.Count);
+        Assert.Equal([(Day.AddHours(5).UtcDateTime, 100L, (long?)1L, (long?)1L), (Day.AddHours(6).UtcDateTime, 160L, 2L, 2L)], await PointsAsync("eeeeeeeeeee"));
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots"));
+    }
+
     private async Task<List<(DateTime Bucket, long Views, long? Likes, long? Comments)>> PointsAsync(string id)
     {
         var rows = await _database.RowsAsync(

@@ -50,6 +50,19 @@ public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, Compa
           AND extract(epoch FROM s.bucket - $1)::integer % $2 = 0
         """;
 
+    // A chart held through an outage longer than the hot window is written after its day was compacted. The hot
+    // table's ON CONFLICT cannot see the day rows, so a snapshot another region's chart stored for the same
+    // (video, bucket) would be read twice: the compacted one stays, the late copy goes. A late snapshot of an
+    // empty slot stays hot, where the readers find it beside the day row.
+    private const string DropLateDuplicates = """
+        DELETE FROM video_snapshots s
+        USING video_snapshot_days d
+        WHERE s.bucket >= $1 AND s.bucket < $1 + interval '24 hours'
+          AND d.video_id = s.video_id AND d.day = $1
+          AND d.views_off[(extract(epoch FROM s.bucket - $1)::integer / d.slot_seconds) + 1] IS NOT NULL
+          AND extract(epoch FROM s.bucket - $1)::integer % d.slot_seconds = 0
+        """;
+
     /// <summary>Compacts every UTC day that ended at or before <paramref name="cutoff"/>; returns the snapshots moved.</summary>
     public async Task<long> CompactAsync(DateTimeOffset cutoff, TimeSpan bucketSize, CancellationToken cancellationToken = default)
     {
@@ -70,6 +83,12 @@ public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, Compa
             moved += rows;
             LogCompacted(day, rows);
             metrics.Compacted(rows);
+            await using var duplicates = dataSource.CreateCommand(DropLateDuplicates);
+            duplicates.Parameters.Add(new NpgsqlParameter { Value = day.UtcDateTime });
+            if (await duplicates.ExecuteNonQueryAsync(cancellationToken) is > 0 and var dropped)
+            {
+                LogDuplicatesDropped(day, dropped);
+            }
         }
         return moved;
     }
@@ -92,6 +111,9 @@ public sealed partial class SnapshotCompactor(NpgsqlDataSource dataSource, Compa
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Compacted {Day:yyyy-MM-dd}: {Snapshots} snapshots moved to day rows")]
     private partial void LogCompacted(DateTimeOffset day, long snapshots);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacted {Day:yyyy-MM-dd} already held {Snapshots} snapshots written again late (a chart held through a long outage); the late copies were dropped")]
+    private partial void LogDuplicatesDropped(DateTimeOffset day, int snapshots);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bucket size {BucketSize} does not divide a day into whole seconds; snapshots are not compacted")]
     private partial void LogUnsupportedBucket(TimeSpan bucketSize);

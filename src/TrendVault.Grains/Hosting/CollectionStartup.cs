@@ -27,11 +27,7 @@ public sealed partial class CollectionStartup(
             return;
         }
         // Grain calls made before the silo is active only fail and retry noisily.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
-        }
+        await lifetime.WaitForStartAsync(stoppingToken);
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
         {
             try

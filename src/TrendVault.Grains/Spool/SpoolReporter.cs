@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TrendVault.Grains.Hosting;
 using TrendVault.Model;
 using TrendVault.Storage.Spool;
 
@@ -16,12 +17,7 @@ public sealed partial class SpoolReporter(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Grain calls made before the silo is active only fail.
-        var started = new TaskCompletionSource();
-        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        {
-            await started.Task.WaitAsync(stoppingToken);
-        }
+        await lifetime.WaitForStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(SpoolReport.Period, clock);
         do
         {

@@ -77,13 +77,18 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     /// <summary>A gateway configured like this fixture's, with another admin token (null: none).</summary>
     public WebApplicationFactory<GatewayApiOptions> WithGatewaySettings(WebApplicationFactory<GatewayApiOptions> factory, string? adminToken) =>
+        WithGatewaySettings(factory, Database.ConnectionString, ClusterId, YouTube, StaticRoot, adminToken);
+
+    /// <summary>A gateway joining the cluster <paramref name="clusterId"/> on <paramref name="connectionString"/>'s database.</summary>
+    public static WebApplicationFactory<GatewayApiOptions> WithGatewaySettings(
+        WebApplicationFactory<GatewayApiOptions> factory, string connectionString, string clusterId, FakeYouTubeServer youTube, string staticRoot, string? adminToken) =>
         factory.WithWebHostBuilder(web =>
         {
-            web.UseSetting("ConnectionStrings:Postgres", Database.ConnectionString);
-            web.UseSetting("Orleans:ClusterId", ClusterId);
-            web.UseSetting("Orleans:ServiceId", ClusterId);
-            web.UseSetting("YOUTUBE_BASE_URL", YouTube.BaseUrl.ToString());
-            web.UseSetting("Catalog:StaticRoot", StaticRoot);
+            web.UseSetting("ConnectionStrings:Postgres", connectionString);
+            web.UseSetting("Orleans:ClusterId", clusterId);
+            web.UseSetting("Orleans:ServiceId", clusterId);
+            web.UseSetting("YOUTUBE_BASE_URL", youTube.BaseUrl.ToString());
+            web.UseSetting("Catalog:StaticRoot", staticRoot);
             web.UseSetting("TRENDVAULT_ADMIN_TOKEN", adminToken ?? string.Empty);
             // Every test shares one client address; only the rate-limit tests set small limits.
             web.UseSetting("RateLimits:ExportsPerMinute", "100000");

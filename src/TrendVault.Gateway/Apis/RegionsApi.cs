@@ -19,7 +19,7 @@ public static class RegionsApi
         api.MapGet("/", ListRegions).WithSummary("List regions with their flag, active flag and last collected bucket");
         api.MapGet("/{code}", GetRegion).WithSummary("One region with its last collection run and next due time");
         api.MapGet("/{code}/categories", GetCategories).WithSummary("Video categories offered in a region");
-        api.MapGet("/{code}/gaps", GetGaps).RequireRateLimiting(RateLimitPolicies.Queries).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why");
+        api.MapGet("/{code}/gaps", GetGaps).RequireRateLimiting(RateLimitPolicies.Queries).WithSummary("Buckets in a range (default: the last 24 hours) without a successful collection, and why; interval=day reports whole days (default: the last 30) without any chart, collected or imported");
         api.MapGet("/{code}/trending", GetTrending).WithSummary("The region's chart in rank order: latest bucket, or the latest at or before 'at'")
             .CacheOutput(new FreshnessCachePolicy("board"));
 
@@ -81,7 +81,7 @@ public static class RegionsApi
     private const int MaxGapBuckets = 10_000;
 
     private static async Task<Results<Ok<GapReport>, ProblemHttpResult, ValidationProblem>> GetGaps(
-        string code, [FromQuery] string? from, [FromQuery] string? to, RegionQueries queries,
+        string code, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? interval, RegionQueries queries,
         Microsoft.Extensions.Options.IOptions<GatewayApiOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (Region(code) is not { } region)
@@ -89,9 +89,11 @@ public static class RegionsApi
             return InvalidRegion(code);
         }
         var errors = new RequestErrors();
-        var size = options.Value.BucketSize;
+        // At daily resolution a day with any collected or imported chart is no gap: imported history is daily.
+        var daily = RequestParsing.Choice(interval, "interval", SnapshotInterval.Hour, errors) == SnapshotInterval.Day;
+        var size = daily ? TimeSpan.FromDays(1) : options.Value.BucketSize;
         var toTime = Buckets.Floor(RequestParsing.Timestamp(to, "to", errors) ?? clock.GetUtcNow(), size);
-        var fromTime = Ceiling(RequestParsing.Timestamp(from, "from", errors) ?? toTime - TimeSpan.FromHours(23), size);
+        var fromTime = Ceiling(RequestParsing.Timestamp(from, "from", errors) ?? toTime - (daily ? TimeSpan.FromDays(29) : TimeSpan.FromHours(23)), size);
         RequestParsing.Range(fromTime, toTime, errors);
         var buckets = fromTime <= toTime ? (int)Math.Min(int.MaxValue, (toTime - fromTime) / size + 1) : 0;
         if (buckets > MaxGapBuckets)

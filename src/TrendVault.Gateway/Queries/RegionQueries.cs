@@ -41,16 +41,18 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return categories;
     }
 
-    /// <summary>The chart of the latest succeeded bucket at or before <paramref name="at"/> (or the latest overall).</summary>
+    /// <summary>The chart of the latest succeeded or imported bucket at or before <paramref name="at"/> (or the latest overall).</summary>
     public async Task<TrendingBoard> TrendingAsync(string code, DateTimeOffset? at, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH board AS (
-                SELECT max(bucket) AS bucket FROM collection_runs
-                WHERE region_code = $1 AND status = 'succeeded' AND ($2::timestamptz IS NULL OR bucket <= $2)
+                SELECT bucket, status = 'imported' AS imported FROM collection_runs
+                WHERE region_code = $1 AND status IN ('succeeded', 'imported') AND ($2::timestamptz IS NULL OR bucket <= $2)
+                ORDER BY bucket DESC LIMIT 1
             )
-            SELECT board.bucket, t.rank, v.youtube_id, v.title, v.channel_title, v.category_id, s.views, s.likes, s.comments
-            FROM board
+            SELECT board.bucket, t.rank, v.youtube_id, v.title, v.channel_title, v.category_id, s.views, s.likes, s.comments, board.imported
+            FROM (SELECT NULL) AS one
+            LEFT JOIN board ON true
             LEFT JOIN trending_entries t ON t.region_code = $1 AND t.bucket = board.bucket
             LEFT JOIN videos v ON v.id = t.video_id
             LEFT JOIN LATERAL video_point(t.video_id, t.bucket) s ON true
@@ -60,17 +62,19 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)at?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         DateTimeOffset? capturedAt = null;
+        var imported = false;
         var items = new List<TrendingItem>();
         while (await reader.ReadAsync(cancellationToken))
         {
             capturedAt = reader.Nullable<DateTimeOffset>(0);
+            imported = reader.Nullable<bool>(9) ?? false;
             if (!reader.IsDBNull(1))
             {
                 items.Add(new TrendingItem(reader.GetInt16(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                     reader.Nullable<short>(5), reader.Nullable<long>(6), reader.Nullable<long>(7), reader.Nullable<long>(8)));
             }
         }
-        return new TrendingBoard(code, capturedAt, items);
+        return new TrendingBoard(code, capturedAt, items, imported);
     }
 
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(int limit, CancellationToken cancellationToken)
@@ -123,20 +127,29 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         return since is { } start ? new BrokenItemsInfo(start, repaired, skipped, reasons) : null;
     }
 
-    /// <summary>Every bucket from <paramref name="from"/> to <paramref name="to"/> that has no succeeded run, with what happened instead.</summary>
-    public async Task<IReadOnlyList<Gap>> GapsAsync(string code, DateTimeOffset from, DateTimeOffset to, TimeSpan bucketSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every step from <paramref name="from"/> to <paramref name="to"/> (a bucket, or a day holding many) without a
+    /// succeeded or imported run, with what its latest run did instead and the attempts of all its runs.
+    /// </summary>
+    public async Task<IReadOnlyList<Gap>> GapsAsync(string code, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT b.bucket, coalesce(r.status, 'missing'), coalesce(r.attempts, 0), r.error
+            SELECT b.bucket, coalesce(latest.status, 'missing'), coalesce(runs.attempts, 0), latest.error
             FROM generate_series($2::timestamptz, $3::timestamptz, $4::interval) AS b(bucket)
-            LEFT JOIN collection_runs r ON r.region_code = $1 AND r.bucket = b.bucket
-            WHERE r.status IS DISTINCT FROM 'succeeded'
+            CROSS JOIN LATERAL (
+                SELECT sum(r.attempts)::integer AS attempts, bool_or(r.status IN ('succeeded', 'imported')) AS covered
+                FROM collection_runs r WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + $4::interval) runs
+            LEFT JOIN LATERAL (
+                SELECT r.status, r.error FROM collection_runs r
+                WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + $4::interval
+                ORDER BY r.bucket DESC LIMIT 1) latest ON true
+            WHERE runs.covered IS NOT TRUE
             ORDER BY b.bucket
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
         command.Parameters.Add(new NpgsqlParameter { Value = from.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = bucketSize });
+        command.Parameters.Add(new NpgsqlParameter { Value = step });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var gaps = new List<Gap>();
         while (await reader.ReadAsync(cancellationToken))

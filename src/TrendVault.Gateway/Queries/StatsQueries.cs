@@ -68,13 +68,13 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
     }
 
     /// <summary>
-    /// The latest collected bucket, read first so the main statement gets it as a value: the planner then reads
+    /// The latest collected (or imported) bucket, read first so the main statement gets it as a value: the planner then reads
     /// the candidates from the last-bucket index instead of scanning every video's chart summary.
     /// </summary>
     private async Task<DateTimeOffset?> WindowEndAsync(string? region, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT max(bucket) FROM collection_runs WHERE status = 'succeeded' AND ($1::text IS NULL OR region_code = $1)");
+            "SELECT max(bucket) FROM collection_runs WHERE status IN ('succeeded', 'imported') AND ($1::text IS NULL OR region_code = $1)");
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         return await command.ExecuteScalarAsync(cancellationToken) is DateTime bucket ? new DateTimeOffset(bucket, TimeSpan.Zero) : null;
     }

@@ -23,7 +23,7 @@ public sealed partial class CatalogGrain(
 {
     public async Task<CatalogSummary> EnsureLoadedAsync(CancellationToken cancellationToken = default)
     {
-        if (await store.CountRegionsAsync(cancellationToken) == 0)
+        if (!await store.IsFetchedAsync(cancellationToken))
         {
             return await LoadAsync(Guid.Empty, cancellationToken);
         }

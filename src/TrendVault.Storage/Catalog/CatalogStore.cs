@@ -13,6 +13,13 @@ public sealed class CatalogStore(NpgsqlDataSource dataSource)
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
+    /// <summary>Whether the region list was ever fetched from the API; a region an import added does not count.</summary>
+    public async Task<bool> IsFetchedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM regions WHERE fetched_at IS NOT NULL)");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<int> CountCategoriesAsync(CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM categories");

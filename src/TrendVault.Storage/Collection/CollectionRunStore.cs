@@ -10,7 +10,8 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Marks an attempt as running; a repeated attempt in the same bucket counts up. Returns false,
-    /// touching nothing, when the bucket already succeeded (the grain's own record of it was lost).
+    /// touching nothing, when the bucket already succeeded (the grain's own record of it was lost) or holds
+    /// an imported chart.
     /// </summary>
     public async Task<bool> StartAsync(string region, DateTimeOffset bucket, DateTimeOffset startedAt, CancellationToken cancellationToken = default)
     {
@@ -20,7 +21,7 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
             ON CONFLICT (region_code, bucket) DO UPDATE
             SET status = 'running', attempts = collection_runs.attempts + 1, started_at = EXCLUDED.started_at,
                 finished_at = NULL, error = NULL
-            WHERE collection_runs.status <> 'succeeded'
+            WHERE collection_runs.status NOT IN ('succeeded', 'imported')
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
@@ -34,7 +35,7 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             UPDATE collection_runs
             SET status = $3, error = $4, api_calls = api_calls + $5, finished_at = $6
-            WHERE region_code = $1 AND bucket = $2 AND status <> 'succeeded'
+            WHERE region_code = $1 AND bucket = $2 AND status NOT IN ('succeeded', 'imported')
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = region });
         command.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });
@@ -94,13 +95,15 @@ public sealed class CollectionRunStore(NpgsqlDataSource dataSource)
                 last_bucket = greatest(video_chart_regions.last_bucket, EXCLUDED.last_bucket)
             """);
         AddChartParameters(regions, region, bucket, entries);
-        // An upsert: when the database was away as the attempt began, its run row was never written.
+        // An upsert: when the database was away as the attempt began, its run row was never written. A bucket
+        // holding an imported chart keeps it and its run: the chart insert above did nothing.
         var update = new NpgsqlBatchCommand("""
             INSERT INTO collection_runs (region_code, bucket, status, started_at, finished_at, videos, api_calls, repaired, skipped, broken_reasons)
             VALUES ($1, $2, 'succeeded', $5, $5, $3, $4, $6, $7, $8)
             ON CONFLICT (region_code, bucket) DO UPDATE
             SET status = 'succeeded', error = NULL, videos = $3, api_calls = collection_runs.api_calls + $4, finished_at = $5,
                 repaired = $6, skipped = $7, broken_reasons = $8
+            WHERE collection_runs.status <> 'imported'
             """);
         update.Parameters.Add(new NpgsqlParameter { Value = region });
         update.Parameters.Add(new NpgsqlParameter { Value = bucket.UtcDateTime });

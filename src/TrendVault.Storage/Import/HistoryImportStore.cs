@@ -1,0 +1,119 @@
+using Npgsql;
+using NpgsqlTypes;
+using TrendVault.Storage.Snapshots;
+
+namespace TrendVault.Storage.Import;
+
+/// <summary>
+/// Stores a public trending dataset's rows as history, a whole file in one transaction: the rows are
+/// staged by binary COPY, then each becomes its video's snapshot in the day's bucket, videos not yet
+/// known join the catalog with the file's metadata, and the rows of each day form that day's chart in
+/// file order, its run marked 'imported'. Whatever is already stored wins (a collected chart, snapshot
+/// or video), so importing a file twice, or over collected data, adds nothing that is there. A video keeps
+/// one snapshot per bucket: where two countries' files list it on the same day with counts read at
+/// different times, the first imported stays and the other is counted in <see cref="ImportResult.Differing"/>.
+/// </summary>
+public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
+{
+    public async Task<ImportResult> ImportAsync(
+        string region, string regionName, IEnumerable<ImportedRow> rows, DateTimeOffset importedAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, """
+            CREATE TEMP TABLE import_stage (
+                line integer, youtube_id text, title text, description text, channel_id text, channel_title text,
+                category_id smallint, tags text[], published_at timestamptz, thumbnail_url text, metadata_hash bigint,
+                bucket timestamptz, views bigint, likes bigint, comments bigint
+            ) ON COMMIT DROP
+            """, cancellationToken);
+        var staged = await StageAsync(connection, rows, cancellationToken);
+        await ExecuteAsync(connection, "ANALYZE import_stage", cancellationToken);
+
+        await using var regionCommand = new NpgsqlCommand(
+            "INSERT INTO regions (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING", connection);
+        regionCommand.Parameters.Add(new NpgsqlParameter { Value = region });
+        regionCommand.Parameters.Add(new NpgsqlParameter { Value = regionName });
+        await regionCommand.ExecuteNonQueryAsync(cancellationToken);
+
+        var duplicates = await DuplicatesAsync(connection, cancellationToken);
+        var (videos, days) = await CountAsync(connection, cancellationToken);
+        var newVideos = await ExecuteAsync(connection, ImportSql.InsertVideos, cancellationToken);
+        await ExecuteAsync(connection, ImportSql.MoveFirstSeen, cancellationToken);
+        await ExecuteAsync(connection, ImportSql.UpsertSightings, cancellationToken);
+        await ExecuteAsync(connection, ImportSql.StagePoints, cancellationToken);
+        await using var differing = new NpgsqlCommand(ImportSql.CountDiffering, connection);
+        var differingRows = (long)(await differing.ExecuteScalarAsync(cancellationToken))!;
+        var newSnapshots = await ExecuteAsync(connection, ImportSql.InsertSnapshots, cancellationToken);
+
+        await using var charts = new NpgsqlCommand(ImportSql.InsertCharts, connection);
+        charts.Parameters.Add(new NpgsqlParameter { Value = region });
+        charts.Parameters.Add(new NpgsqlParameter { Value = importedAt.UtcDateTime });
+        var newCharts = Convert.ToInt32(await charts.ExecuteScalarAsync(cancellationToken));
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportResult(staged, videos, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
+    }
+
+    private static async Task<long> StageAsync(NpgsqlConnection connection, IEnumerable<ImportedRow> rows, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync("COPY import_stage FROM STDIN (FORMAT BINARY)", cancellationToken);
+        long staged = 0;
+        foreach (var row in rows)
+        {
+            var video = row.Video;
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(row.Line, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(video.YouTubeId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(video.Title, NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, video.Description, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(video.ChannelId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(video.ChannelTitle, NpgsqlDbType.Text, cancellationToken);
+            // A category beyond smallint is no real category id: stored as unknown.
+            await WriteNullableAsync(importer, video.CategoryId is >= short.MinValue and <= short.MaxValue ? (short?)video.CategoryId : null, NpgsqlDbType.Smallint, cancellationToken);
+            await importer.WriteAsync(video.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await WriteNullableAsync(importer, video.PublishedAt?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(importer, video.ThumbnailUrl, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(MetadataHash.Of(video), NpgsqlDbType.Bigint, cancellationToken);
+            await importer.WriteAsync(row.Bucket.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Likes, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Comments, NpgsqlDbType.Bigint, cancellationToken);
+            staged++;
+        }
+        await importer.CompleteAsync(cancellationToken);
+        return staged;
+    }
+
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+
+    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) where T : struct =>
+        value is { } present ? importer.WriteAsync(present, type, cancellationToken) : importer.WriteNullAsync(cancellationToken);
+
+    private static async Task<IReadOnlyList<DuplicateRow>> DuplicatesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(ImportSql.Duplicates, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var duplicates = new List<DuplicateRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            duplicates.Add(new DuplicateRow(reader.GetInt32(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt32(3)));
+        }
+        return duplicates;
+    }
+
+    private static async Task<(int Videos, int Days)> CountAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(DISTINCT youtube_id), count(DISTINCT bucket) FROM import_stage", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

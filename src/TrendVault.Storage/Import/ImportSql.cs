@@ -1,0 +1,94 @@
+namespace TrendVault.Storage.Import;
+
+/// <summary>The statements of one file's import, reading the rows staged in <c>import_stage</c>.</summary>
+internal static class ImportSql
+{
+    public const string Duplicates = """
+        SELECT line, youtube_id, bucket, first_line
+        FROM (SELECT line, youtube_id, bucket, first_value(line) OVER (PARTITION BY youtube_id, bucket ORDER BY line) AS first_line
+              FROM import_stage) d
+        WHERE line <> first_line
+        ORDER BY line
+        """;
+
+    // A video's newest row in the file describes it; a video already known keeps what is stored.
+    public const string InsertVideos = """
+        INSERT INTO videos (youtube_id, title, description, channel_id, channel_title, category_id, tags,
+                            published_at, thumbnail_url, metadata_hash, first_seen_at)
+        SELECT DISTINCT ON (s.youtube_id) s.youtube_id, s.title, s.description, s.channel_id, s.channel_title, s.category_id, s.tags,
+               s.published_at, s.thumbnail_url, s.metadata_hash, min(s.bucket) OVER (PARTITION BY s.youtube_id)
+        FROM import_stage s
+        WHERE NOT EXISTS (SELECT 1 FROM videos v WHERE v.youtube_id = s.youtube_id)
+        ORDER BY s.youtube_id, s.bucket DESC, s.line DESC
+        ON CONFLICT (youtube_id) DO NOTHING
+        """;
+
+    // History older than what was collected moves a known video's first sighting back.
+    public const string MoveFirstSeen = """
+        UPDATE videos v SET first_seen_at = f.first_bucket
+        FROM (SELECT youtube_id, min(bucket) AS first_bucket FROM import_stage GROUP BY youtube_id) f
+        WHERE v.youtube_id = f.youtube_id AND v.first_seen_at > f.first_bucket
+        """;
+
+    // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window.
+    public const string UpsertSightings = """
+        INSERT INTO video_sightings (video_id, last_seen_at)
+        SELECT v.id, max(s.bucket) FROM import_stage s JOIN videos v ON v.youtube_id = s.youtube_id GROUP BY v.id
+        ON CONFLICT (video_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
+        WHERE video_sightings.last_seen_at < EXCLUDED.last_seen_at
+        """;
+
+    // A video's first row of a day is its point. The hot table's key cannot see compacted days, so what is
+    // stored already is looked up by video_point: such rows are kept out, and counted where their counts differ.
+    public const string StagePoints = """
+        CREATE TEMP TABLE import_points ON COMMIT DROP AS
+        SELECT DISTINCT ON (v.id, s.bucket) v.id AS video_id, s.bucket, s.views, s.likes, s.comments,
+               p.views IS NOT NULL AS stored, (p.views, p.likes, p.comments) IS DISTINCT FROM (s.views, s.likes, s.comments) AS differs
+        FROM import_stage s JOIN videos v ON v.youtube_id = s.youtube_id
+        LEFT JOIN LATERAL (SELECT * FROM video_point(v.id, s.bucket) LIMIT 1) p ON true
+        WHERE s.views IS NOT NULL
+        ORDER BY v.id, s.bucket, s.line
+        """;
+
+    public const string CountDiffering = "SELECT count(*) FROM import_points WHERE stored AND differs";
+
+    public const string InsertSnapshots = """
+        INSERT INTO video_snapshots (video_id, bucket, views, likes, comments)
+        SELECT video_id, bucket, views, likes, comments FROM import_points WHERE NOT stored
+        ON CONFLICT (video_id, bucket) DO NOTHING
+        """;
+
+    // Each day's rows in file order are its chart, a video's first row on a day giving its rank. A chart
+    // already stored for the bucket stays, with its run; a new one gets the chart summary and an 'imported' run.
+    public const string InsertCharts = """
+        WITH days AS (
+            SELECT s.bucket, array_agg(v.id ORDER BY s.line) AS video_ids
+            FROM (SELECT DISTINCT ON (youtube_id, bucket) youtube_id, bucket, line FROM import_stage ORDER BY youtube_id, bucket, line) s
+            JOIN videos v ON v.youtube_id = s.youtube_id
+            GROUP BY s.bucket
+        ),
+        charts AS (
+            INSERT INTO trending_charts (region_code, bucket, video_ids)
+            SELECT $1, bucket, video_ids FROM days
+            ON CONFLICT (region_code, bucket) DO NOTHING
+            RETURNING bucket, video_ids
+        ),
+        ranks AS (
+            INSERT INTO video_chart_regions (video_id, region_code, best_rank, last_bucket)
+            SELECT u.video_id, $1, min(u.rank)::smallint, max(c.bucket)
+            FROM charts c CROSS JOIN LATERAL unnest(c.video_ids) WITH ORDINALITY AS u(video_id, rank)
+            GROUP BY u.video_id
+            ON CONFLICT (video_id, region_code) DO UPDATE
+            SET best_rank = least(video_chart_regions.best_rank, EXCLUDED.best_rank),
+                last_bucket = greatest(video_chart_regions.last_bucket, EXCLUDED.last_bucket)
+        ),
+        runs AS (
+            INSERT INTO collection_runs (region_code, bucket, status, started_at, finished_at, videos)
+            SELECT $1, bucket, 'imported', $2, $2, cardinality(video_ids) FROM charts
+            ON CONFLICT (region_code, bucket) DO UPDATE
+            SET status = 'imported', finished_at = EXCLUDED.finished_at, videos = EXCLUDED.videos, error = NULL
+            WHERE collection_runs.status NOT IN ('succeeded', 'imported')
+        )
+        SELECT count(*) FROM charts
+        """;
+}

@@ -5,6 +5,7 @@
 #   scripts/bench.sh --keep     also keep the PostgreSQL data folder and databases afterwards, to inspect them
 #   scripts/bench.sh --only collection   one part alone (year, collection, memory or realistic), to iterate on it
 #   scripts/bench.sh --only realistic    issue 12's realistic year (100,000+ videos, 1,000,000 in the catalog) alone
+#   scripts/bench.sh --only import       issue 16's dataset import speed alone
 # Builds Release, starts a throwaway PostgreSQL; the benchmark itself starts the fake API, silos and
 # gateway. Everything it started is stopped on exit.
 set -euo pipefail
@@ -17,8 +18,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) args+=(--smoke) ;;
     --keep) keep=1; args+=(--keep) ;;
-    --only) [ $# -ge 2 ] || { echo "--only needs year, collection, memory or realistic" >&2; exit 2; }; args+=(--only "$2"); shift ;;
-    *) echo "usage: $0 [--smoke] [--keep] [--only year|collection|memory|realistic]" >&2; exit 2 ;;
+    --only) [ $# -ge 2 ] || { echo "--only needs year, collection, memory, realistic or import" >&2; exit 2; }; args+=(--only "$2"); shift ;;
+    *) echo "usage: $0 [--smoke] [--keep] [--only year|collection|memory|realistic|import]" >&2; exit 2 ;;
   esac
   shift
 done

@@ -44,9 +44,9 @@ public sealed record BenchOptions
                 case "--silo-dir": silo = Value(); break;
                 case "--only":
                     only = Value();
-                    if (only is not ("year" or "collection" or "memory" or "realistic"))
+                    if (only is not ("year" or "collection" or "memory" or "realistic" or "import"))
                     {
-                        throw new ArgumentException($"--only takes year, collection, memory or realistic, not {only}.");
+                        throw new ArgumentException($"--only takes year, collection, memory, realistic or import, not {only}.");
                     }
                     break;
                 // Partial years, for a quicker look at how a figure scales.
@@ -56,7 +56,7 @@ public sealed record BenchOptions
                     break;
                 case "--catalog": sizes = sizes with { CatalogVideos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
                 case "--videos": sizes = sizes with { Videos = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) }; break;
-                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--catalog N] [--only year|collection|memory|realistic] [--silo-dir DIR] [--work DIR] [--keep]");
+                default: throw new ArgumentException($"Unknown argument {args[i]}. Usage: --pg CONNECTION_STRING [--smoke] [--days N] [--videos N] [--catalog N] [--only year|collection|memory|realistic|import] [--silo-dir DIR] [--work DIR] [--keep]");
             }
         }
         if (string.IsNullOrEmpty(server))

@@ -39,6 +39,10 @@ public static class BenchRunner
         {
             await TimedAsync(log, () => RunRealisticAsync(options, fake, tool, table, log, logDirectory));
         }
+        if (options.Runs("import"))
+        {
+            await TimedAsync(log, () => ImportBenchmark.RunAsync(options.ServerConnectionString, sizes, logDirectory, table, log, options.KeepDatabases));
+        }
         return table;
     }
 

@@ -24,6 +24,7 @@ public sealed record BenchSizes
         RealisticRequests = 300,
         RealisticBudget = TimeSpan.FromSeconds(8),
         TrackerScans = 10,
+        ImportCopies = 230,
     };
 
     /// <summary>Tiny sizes for CI and for checking the harness: four days (so two are compacted), three regions.</summary>
@@ -47,6 +48,7 @@ public sealed record BenchSizes
         RealisticRequests = 50,
         RealisticBudget = TimeSpan.FromSeconds(5),
         TrackerScans = 2,
+        ImportCopies = 2,
     };
 
     public required string Name { get; init; }
@@ -105,4 +107,7 @@ public sealed record BenchSizes
     public required int TrackerScans { get; init; }
 
     public int Hours => Days * 24;
+
+    /// <summary>Copies of the real 2020 US dataset file (872 rows over 5 days) the import benchmark chains into one file.</summary>
+    public required int ImportCopies { get; init; }
 }

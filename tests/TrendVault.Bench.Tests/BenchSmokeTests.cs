@@ -21,6 +21,7 @@ public sealed class BenchSmokeTests(ITestOutputHelper output)
         "realistic.status", "realistic.top.24h", "realistic.top.24h.region", "realistic.top.30d", "realistic.top.30d.region", "realistic.gaps.30d",
         "realistic.board", "realistic.board.yearback", "realistic.regions", "realistic.region", "realistic.categories",
         "realistic.export.first", "realistic.export.rate", "realistic.tracker",
+        "import.rows_per_second", "import.again_rows_per_second",
     ];
 
     // One row per table of at least 1 MiB: at smoke sizes the hot snapshots (the charts are a few hundred kB).

@@ -37,8 +37,8 @@ public sealed class TrendingCsvReader : IDisposable
             description: "description"),
     ];
 
-    // ISO-8601 as the files write it, with or without fractional seconds ("2017-11-13T17:13:01.000Z", "2020-08-12T00:00:00Z").
-    private static readonly string[] IsoFormats = ["yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK"];
+    // ISO-8601 as the files write it; ".FFFFFFF" also matches no fraction ("2017-11-13T17:13:01.000Z", "2020-08-12T00:00:00Z").
+    private const string IsoFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK";
 
     private static readonly string[] NoTags = [];
 
@@ -300,7 +300,7 @@ public sealed class TrendingCsvReader : IDisposable
     private static bool TryParseIso(string text, out DateTimeOffset instant)
     {
         // A time without an offset is taken as UTC, as YouTube writes them.
-        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
+        if (DateTimeOffset.TryParseExact(text, IsoFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
         {
             instant = instant.ToUniversalTime();
             return true;

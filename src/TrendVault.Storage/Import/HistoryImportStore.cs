@@ -5,8 +5,8 @@ using TrendVault.Storage.Snapshots;
 namespace TrendVault.Storage.Import;
 
 /// <summary>
-/// Stores a public trending dataset's rows as history, a whole file in one transaction: the rows are
-/// staged by binary COPY, then each becomes its video's snapshot in the day's bucket, videos not yet
+/// Stores a public trending dataset's rows as history, a whole file in one transaction: the rows and each
+/// video's newest metadata are staged by binary COPY, then each becomes its video's snapshot in the day's bucket, videos not yet
 /// known join the catalog with the file's metadata, and the rows of each day form that day's chart in
 /// file order, its run marked 'imported'. Whatever is already stored wins (a collected chart, snapshot
 /// or video), so importing a file twice, or over collected data, adds nothing that is there. A video keeps
@@ -20,15 +20,10 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, """
-            CREATE TEMP TABLE import_stage (
-                line integer, youtube_id text, title text, description text, channel_id text, channel_title text,
-                category_id smallint, tags text[], published_at timestamptz, thumbnail_url text, metadata_hash bigint,
-                bucket timestamptz, views bigint, likes bigint, comments bigint
-            ) ON COMMIT DROP
-            """, cancellationToken);
-        var staged = await StageAsync(connection, rows, cancellationToken);
-        await ExecuteAsync(connection, "ANALYZE import_stage", cancellationToken);
+        await ExecuteAsync(connection, ImportSql.CreateStage, cancellationToken);
+        var (staged, videos) = await StageRowsAsync(connection, rows, cancellationToken);
+        await StageVideosAsync(connection, videos.Values, cancellationToken);
+        await ExecuteAsync(connection, "ANALYZE import_stage; ANALYZE import_videos", cancellationToken);
 
         await using var regionCommand = new NpgsqlCommand(
             "INSERT INTO regions (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING", connection);
@@ -37,7 +32,7 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         await regionCommand.ExecuteNonQueryAsync(cancellationToken);
 
         var duplicates = await DuplicatesAsync(connection, cancellationToken);
-        var (videos, days) = await CountAsync(connection, cancellationToken);
+        var days = await DaysAsync(connection, cancellationToken);
         var newVideos = await ExecuteAsync(connection, ImportSql.InsertVideos, cancellationToken);
         await ExecuteAsync(connection, ImportSql.MoveFirstSeen, cancellationToken);
         await ExecuteAsync(connection, ImportSql.UpsertSightings, cancellationToken);
@@ -52,18 +47,44 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         var newCharts = Convert.ToInt32(await charts.ExecuteScalarAsync(cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(staged, videos, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
+        return new ImportResult(staged, videos.Count, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
     }
 
-    private static async Task<long> StageAsync(NpgsqlConnection connection, IEnumerable<ImportedRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages each row's counts, and keeps each video's newest row (latest day, then last line) for its metadata:
+    /// a video's description is staged once, not once a day (most of a 2020 file's bytes are descriptions).
+    /// </summary>
+    private static async Task<(long Staged, Dictionary<string, ImportedRow> Videos)> StageRowsAsync(
+        NpgsqlConnection connection, IEnumerable<ImportedRow> rows, CancellationToken cancellationToken)
     {
-        await using var importer = await connection.BeginBinaryImportAsync("COPY import_stage FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var videos = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
+        await using var importer = await connection.BeginBinaryImportAsync(ImportSql.CopyStage, cancellationToken);
         long staged = 0;
         foreach (var row in rows)
         {
-            var video = row.Video;
             await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(row.Line, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteAsync(row.Video.YouTubeId, NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteAsync(row.Bucket.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Likes, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteNullableAsync(importer, row.Statistics.Comments, NpgsqlDbType.Bigint, cancellationToken);
+            if (!videos.TryGetValue(row.Video.YouTubeId, out var newest) || newest.Bucket <= row.Bucket)
+            {
+                videos[row.Video.YouTubeId] = row;
+            }
+            staged++;
+        }
+        await importer.CompleteAsync(cancellationToken);
+        return (staged, videos);
+    }
+
+    private static async Task StageVideosAsync(NpgsqlConnection connection, IEnumerable<ImportedRow> newest, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(ImportSql.CopyVideos, cancellationToken);
+        foreach (var video in newest.Select(row => row.Video))
+        {
+            await importer.StartRowAsync(cancellationToken);
             await importer.WriteAsync(video.YouTubeId, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(video.Title, NpgsqlDbType.Text, cancellationToken);
             await WriteNullableAsync(importer, video.Description, NpgsqlDbType.Text, cancellationToken);
@@ -75,14 +96,8 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
             await WriteNullableAsync(importer, video.PublishedAt?.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
             await WriteNullableAsync(importer, video.ThumbnailUrl, NpgsqlDbType.Text, cancellationToken);
             await importer.WriteAsync(MetadataHash.Of(video), NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(row.Bucket.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteNullableAsync(importer, row.Statistics.Views, NpgsqlDbType.Bigint, cancellationToken);
-            await WriteNullableAsync(importer, row.Statistics.Likes, NpgsqlDbType.Bigint, cancellationToken);
-            await WriteNullableAsync(importer, row.Statistics.Comments, NpgsqlDbType.Bigint, cancellationToken);
-            staged++;
         }
         await importer.CompleteAsync(cancellationToken);
-        return staged;
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
@@ -103,12 +118,10 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         return duplicates;
     }
 
-    private static async Task<(int Videos, int Days)> CountAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> DaysAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT count(DISTINCT youtube_id), count(DISTINCT bucket) FROM import_stage", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
+        await using var command = new NpgsqlCommand("SELECT count(DISTINCT bucket) FROM import_stage", connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)

@@ -1,8 +1,23 @@
 namespace TrendVault.Storage.Import;
 
-/// <summary>The statements of one file's import, reading the rows staged in <c>import_stage</c>.</summary>
+/// <summary>
+/// The statements of one file's import, reading the rows staged in <c>import_stage</c> and each video's
+/// newest metadata in <c>import_videos</c>.
+/// </summary>
 internal static class ImportSql
 {
+    public const string CreateStage = """
+        CREATE TEMP TABLE import_stage (line integer, youtube_id text, bucket timestamptz, views bigint, likes bigint, comments bigint) ON COMMIT DROP;
+        CREATE TEMP TABLE import_videos (
+            youtube_id text, title text, description text, channel_id text, channel_title text, category_id smallint, tags text[],
+            published_at timestamptz, thumbnail_url text, metadata_hash bigint
+        ) ON COMMIT DROP
+        """;
+
+    public const string CopyStage = "COPY import_stage FROM STDIN (FORMAT BINARY)";
+
+    public const string CopyVideos = "COPY import_videos FROM STDIN (FORMAT BINARY)";
+
     public const string Duplicates = """
         SELECT line, youtube_id, bucket, first_line
         FROM (SELECT line, youtube_id, bucket, first_value(line) OVER (PARTITION BY youtube_id, bucket ORDER BY line) AS first_line
@@ -15,11 +30,11 @@ internal static class ImportSql
     public const string InsertVideos = """
         INSERT INTO videos (youtube_id, title, description, channel_id, channel_title, category_id, tags,
                             published_at, thumbnail_url, metadata_hash, first_seen_at)
-        SELECT DISTINCT ON (s.youtube_id) s.youtube_id, s.title, s.description, s.channel_id, s.channel_title, s.category_id, s.tags,
-               s.published_at, s.thumbnail_url, s.metadata_hash, min(s.bucket) OVER (PARTITION BY s.youtube_id)
-        FROM import_stage s
-        WHERE NOT EXISTS (SELECT 1 FROM videos v WHERE v.youtube_id = s.youtube_id)
-        ORDER BY s.youtube_id, s.bucket DESC, s.line DESC
+        SELECT n.youtube_id, n.title, n.description, n.channel_id, n.channel_title, n.category_id, n.tags,
+               n.published_at, n.thumbnail_url, n.metadata_hash, f.first_bucket
+        FROM import_videos n
+        JOIN (SELECT youtube_id, min(bucket) AS first_bucket FROM import_stage GROUP BY youtube_id) f ON f.youtube_id = n.youtube_id
+        WHERE NOT EXISTS (SELECT 1 FROM videos v WHERE v.youtube_id = n.youtube_id)
         ON CONFLICT (youtube_id) DO NOTHING
         """;
 

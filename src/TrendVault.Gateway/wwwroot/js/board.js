@@ -65,6 +65,9 @@ async function boardView(region, categoryNames, at) {
 
   return [
     picker(region.code, board.capturedAt, previous.capturedAt && previousAt),
+    board.imported
+      ? h('p', { class: 'imported-note' }, 'Imported from a public trending dataset: the day\'s chart, ranked in the file\'s row order (the datasets carry no rank), with the counts of that day.')
+      : '',
     table(
       h('span', {}, `Trending in ${region.name}, bucket of `, time(board.capturedAt),
         previous.capturedAt ? h('span', {}, ', compared with ', time(previous.capturedAt)) : ' (the first one collected)'),

@@ -26,11 +26,17 @@ public sealed class ImportConsole(IAnsiConsole console, TextWriter output)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                var name = Markup.Escape(Path.GetFileName(file));
+                var task = context.AddTask(name, maxValue: Math.Max(1, new FileInfo(file).Length));
                 var result = await import((bytes, rows) =>
                 {
                     task.Value = bytes;
                     task.State.Update<long>(RowsColumn.Key, _ => rows);
+                    // Read to the end: the rows are staged, the statements that store them run now.
+                    if (bytes >= task.MaxValue)
+                    {
+                        task.Description = $"{name}: storing";
+                    }
                 });
                 task.Value = task.MaxValue;
                 return result;

@@ -69,8 +69,8 @@ async function boardView(region, categoryNames, at) {
       ? h('p', { class: 'imported-note' }, 'Imported from a public trending dataset: the day\'s chart, ranked in the file\'s row order (the datasets carry no rank), with the counts of that day.')
       : '',
     table(
-      h('span', {}, `Trending in ${region.name}, bucket of `, time(board.capturedAt),
-        previous.capturedAt ? h('span', {}, ', compared with ', time(previous.capturedAt)) : ' (the first one collected)'),
+      h('span', {}, `Trending in ${region.name}, ${board.imported ? 'imported day' : 'bucket'} of `, time(board.capturedAt),
+        previous.capturedAt ? h('span', {}, ', compared with ', time(previous.capturedAt)) : ` (the first one ${board.imported ? 'stored' : 'collected'})`),
       ['Rank', 'Video', { text: 'Category', attrs: { class: 'wide-only' } }, { text: 'Views', attrs: { class: 'n' } }, { text: 'Likes', attrs: { class: 'n wide-only' } }, { text: 'Comments', attrs: { class: 'n wide-only' } },
         { text: 'Gain', attrs: { class: 'n', title: 'Views gained since the previous bucket' } }],
       rows,

@@ -34,9 +34,10 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         var duplicates = await DuplicatesAsync(connection, cancellationToken);
         var days = await DaysAsync(connection, cancellationToken);
         var newVideos = await ExecuteAsync(connection, ImportSql.InsertVideos, cancellationToken);
+        await ExecuteAsync(connection, ImportSql.ResolveIds, cancellationToken);
         await ExecuteAsync(connection, ImportSql.MoveFirstSeen, cancellationToken);
-        await ExecuteAsync(connection, ImportSql.UpsertSightings, cancellationToken);
         await ExecuteAsync(connection, ImportSql.StagePoints, cancellationToken);
+        await ExecuteAsync(connection, ImportSql.UpsertSightings, cancellationToken);
         await using var differing = new NpgsqlCommand(ImportSql.CountDiffering, connection);
         var differingRows = (long)(await differing.ExecuteScalarAsync(cancellationToken))!;
         var newSnapshots = await ExecuteAsync(connection, ImportSql.InsertSnapshots, cancellationToken);

@@ -38,17 +38,31 @@ internal static class ImportSql
         ON CONFLICT (youtube_id) DO NOTHING
         """;
 
+    // Every video of the file with its id, resolved once: the statements below join this small table, never
+    // the whole catalog.
+    public const string ResolveIds = """
+        CREATE TEMP TABLE import_ids ON COMMIT DROP AS
+        SELECT v.id, v.youtube_id FROM import_videos n JOIN videos v ON v.youtube_id = n.youtube_id;
+        ANALYZE import_ids
+        """;
+
     // History older than what was collected moves a known video's first sighting back.
     public const string MoveFirstSeen = """
         UPDATE videos v SET first_seen_at = f.first_bucket
-        FROM (SELECT youtube_id, min(bucket) AS first_bucket FROM import_stage GROUP BY youtube_id) f
-        WHERE v.youtube_id = f.youtube_id AND v.first_seen_at > f.first_bucket
+        FROM (SELECT i.id, min(s.bucket) AS first_bucket FROM import_stage s JOIN import_ids i ON i.youtube_id = s.youtube_id GROUP BY i.id) f
+        WHERE v.id = f.id AND v.first_seen_at > f.first_bucket
         """;
 
-    // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window.
+    // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window. A new
+    // video's sighting starts with its first and latest points, which the snapshot trigger would otherwise set
+    // by updating each sighting twice; a known video's are left to the trigger.
     public const string UpsertSightings = """
-        INSERT INTO video_sightings (video_id, last_seen_at)
-        SELECT v.id, max(s.bucket) FROM import_stage s JOIN videos v ON v.youtube_id = s.youtube_id GROUP BY v.id
+        INSERT INTO video_sightings (video_id, last_seen_at, first_bucket, first_views, first_likes, first_comments,
+                                     latest_bucket, latest_views, latest_likes, latest_comments)
+        SELECT s.id, s.last_seen, f.bucket, f.views, f.likes, f.comments, l.bucket, l.views, l.likes, l.comments
+        FROM (SELECT i.id, max(st.bucket) AS last_seen FROM import_stage st JOIN import_ids i ON i.youtube_id = st.youtube_id GROUP BY i.id) s
+        LEFT JOIN (SELECT DISTINCT ON (video_id) * FROM import_points WHERE NOT stored ORDER BY video_id, bucket) f ON f.video_id = s.id
+        LEFT JOIN (SELECT DISTINCT ON (video_id) * FROM import_points WHERE NOT stored ORDER BY video_id, bucket DESC) l ON l.video_id = s.id
         ON CONFLICT (video_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
         WHERE video_sightings.last_seen_at < EXCLUDED.last_seen_at
         """;
@@ -57,12 +71,12 @@ internal static class ImportSql
     // stored already is looked up by video_point: such rows are kept out, and counted where their counts differ.
     public const string StagePoints = """
         CREATE TEMP TABLE import_points ON COMMIT DROP AS
-        SELECT DISTINCT ON (v.id, s.bucket) v.id AS video_id, s.bucket, s.views, s.likes, s.comments,
+        SELECT DISTINCT ON (i.id, s.bucket) i.id AS video_id, s.bucket, s.views, s.likes, s.comments,
                p.views IS NOT NULL AS stored, (p.views, p.likes, p.comments) IS DISTINCT FROM (s.views, s.likes, s.comments) AS differs
-        FROM import_stage s JOIN videos v ON v.youtube_id = s.youtube_id
-        LEFT JOIN LATERAL (SELECT * FROM video_point(v.id, s.bucket) LIMIT 1) p ON true
+        FROM import_stage s JOIN import_ids i ON i.youtube_id = s.youtube_id
+        LEFT JOIN LATERAL (SELECT * FROM video_point(i.id, s.bucket) LIMIT 1) p ON true
         WHERE s.views IS NOT NULL
-        ORDER BY v.id, s.bucket, s.line
+        ORDER BY i.id, s.bucket, s.line
         """;
 
     public const string CountDiffering = "SELECT count(*) FROM import_points WHERE stored AND differs";
@@ -77,9 +91,9 @@ internal static class ImportSql
     // already stored for the bucket stays, with its run; a new one gets the chart summary and an 'imported' run.
     public const string InsertCharts = """
         WITH days AS (
-            SELECT s.bucket, array_agg(v.id ORDER BY s.line) AS video_ids
+            SELECT s.bucket, array_agg(i.id ORDER BY s.line) AS video_ids
             FROM (SELECT DISTINCT ON (youtube_id, bucket) youtube_id, bucket, line FROM import_stage ORDER BY youtube_id, bucket, line) s
-            JOIN videos v ON v.youtube_id = s.youtube_id
+            JOIN import_ids i ON i.youtube_id = s.youtube_id
             GROUP BY s.bucket
         ),
         charts AS (

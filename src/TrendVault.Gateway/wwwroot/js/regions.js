@@ -4,7 +4,7 @@ import { adminToken, get } from './api.js';
 import { flag, h } from './dom.js';
 import { time } from './format.js';
 
-export const runLabels = { succeeded: 'Collected', failed: 'Failed', running: 'Running', no_chart: 'No chart', skipped: 'Skipped' };
+export const runLabels = { succeeded: 'Collected', failed: 'Failed', running: 'Running', no_chart: 'No chart', skipped: 'Skipped', imported: 'Imported' };
 
 export async function render() {
   const [regions, status] = await Promise.all([get('/api/regions'), get('/api/status')]);

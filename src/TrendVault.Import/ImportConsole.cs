@@ -5,9 +5,10 @@ namespace TrendVault.Import;
 
 /// <summary>
 /// What the import prints: a progress bar per file on a terminal, then a summary of every file, written
-/// plainly to <paramref name="output"/> so its lines are never wrapped to the terminal's width.
+/// plainly to <paramref name="output"/> (and errors to <paramref name="errors"/>) so that no line is wrapped
+/// to the terminal's width.
 /// </summary>
-public sealed class ImportConsole(IAnsiConsole console, TextWriter output)
+public sealed class ImportConsole(IAnsiConsole console, TextWriter output, TextWriter errors)
 {
     private const int SkippedShown = 20;
 
@@ -43,7 +44,7 @@ public sealed class ImportConsole(IAnsiConsole console, TextWriter output)
             });
     }
 
-    public void Error(string message) => console.MarkupLineInterpolated($"[red]{message}[/]");
+    public void Error(string message) => errors.WriteLine(message);
 
     public void Summarize(IReadOnlyList<FileReport> reports)
     {

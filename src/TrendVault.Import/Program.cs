@@ -10,7 +10,7 @@ using TrendVault.Storage.Migrations;
 
 // scripts/import.sh [--region CC] FILE...: imports public trending datasets as history. Each file is one
 // transaction; exit code 0 when every file was imported (rows skipped inside them included), 1 otherwise.
-var output = new ImportConsole(AnsiConsole.Console, Console.Out);
+var output = new ImportConsole(AnsiConsole.Console, Console.Out, Console.Error);
 if (ImportArguments.Parse(args, out var usageError) is not { } arguments)
 {
     output.Error(usageError!);
@@ -47,7 +47,7 @@ foreach (var file in arguments.Files)
     {
         reports.Add(await output.WithProgressAsync(file, progress => importer.ImportAsync(file, arguments.RegionOf(file)!, progress, CancellationToken.None)));
     }
-    catch (Exception exception) when (exception is InvalidDataException or IOException or NpgsqlException)
+    catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException or NpgsqlException)
     {
         failed++;
         output.Error($"{file}: not imported, nothing of it was stored: {exception.Message}");

@@ -48,7 +48,7 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         var newCharts = Convert.ToInt32(await charts.ExecuteScalarAsync(cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(staged, videos.Count, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
+        return new ImportResult(staged - duplicates.Count, videos.Count, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
     }
 
     /// <summary>

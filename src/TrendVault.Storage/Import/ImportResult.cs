@@ -1,7 +1,8 @@
 namespace TrendVault.Storage.Import;
 
 /// <summary>
-/// What one file's import stored. The New* counts are what was not there before: importing the same file
+/// What one file's import stored. <see cref="Rows"/> counts the rows imported: the file's readable rows
+/// without <see cref="Duplicates"/>. The New* counts are what was not there before: importing the same file
 /// again gives zeros. <see cref="Differing"/> counts rows whose video already had a snapshot for that day
 /// with other counts (kept, as stored). <see cref="Duplicates"/> are rows naming a video already listed for
 /// the same day.

@@ -44,9 +44,22 @@ public sealed partial record ImportArguments(string? Region, IReadOnlyList<strin
         {
             return Region;
         }
-        // Capitals only, as the datasets name their files: "data.csv" has no region.
+        // Capitals naming a known region, as the datasets name their files: "data.csv" and "DATA.csv" have none.
         var name = Path.GetFileName(file);
-        return name.Length >= 2 && RegionPattern().IsMatch(name[..2]) ? name[..2] : null;
+        return name.Length >= 2 && RegionPattern().IsMatch(name[..2]) && IsKnownRegion(name[..2]) ? name[..2] : null;
+    }
+
+    private static bool IsKnownRegion(string code)
+    {
+        try
+        {
+            _ = new System.Globalization.RegionInfo(code);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     [GeneratedRegex("^[A-Z]{2}$")]

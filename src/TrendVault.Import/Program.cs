@@ -35,7 +35,15 @@ foreach (var file in arguments.Files)
 var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var connectionString = ConnectionBudget.WithPoolSize(PostgresConnection.FromConfiguration(configuration), ConnectionBudget.MigratorPoolSize);
 Console.WriteLine($"Database: {PostgresConnection.Redact(connectionString)}");
-DatabaseMigrator.Apply(connectionString, NullLogger.Instance);
+try
+{
+    DatabaseMigrator.Apply(connectionString, NullLogger.Instance);
+}
+catch (Exception exception)
+{
+    output.Error($"The database could not be prepared (migrations), nothing was imported: {exception.Message}");
+    return 1;
+}
 
 await using var dataSource = NpgsqlDataSource.Create(connectionString);
 var importer = new TrendingFileImporter(new HistoryImportStore(dataSource), TimeProvider.System);

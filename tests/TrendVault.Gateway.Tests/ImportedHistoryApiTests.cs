@@ -114,12 +114,13 @@ public sealed class ImportedHistoryApiTests(ImportedHistoryFixture fixture) : IC
 
         var top = await http.GetFromJsonAsync<List<TopGainer>>("/api/stats/top?region=GB&window=3d&limit=10");
 
-        Assert.Equal(expected, top!.Select(t => t.Gained));
+        Assert.NotNull(top);
+        Assert.Equal(expected, top.Select(t => t.Gained));
         Assert.True(top[0].Gained > 1_000_000);
     }
 
     [Fact]
-    public async Task A_live_collection_after_an_import_merges_and_an_import_after_it_adds_only_the_past()
+    public async Task A_live_collection_after_an_import_merges_and_an_import_after_it_adds_only_the_days_not_collected()
     {
         using var http = fixture.CreateClient();
         var collected = await fixture.Grains.GetGrain<IRegionGrain>("US").CollectNowAsync();
@@ -129,7 +130,9 @@ public sealed class ImportedHistoryApiTests(ImportedHistoryFixture fixture) : IC
         var file = Path.Combine(Path.GetTempPath(), $"US-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(file,
             "video_id,trending_date,title,channel_title,category_id,publish_time,tags,views,likes,dislikes,comment_count,thumbnail_link,comments_disabled,ratings_disabled,video_error_or_removed,description\n" +
-            $"{liveVideo.VideoId},26.20.02,An older title,Old channel,10,2026-02-01T00:00:00.000Z,[none],1234,56,0,7,,False,False,False,\n");
+            $"{liveVideo.VideoId},26.20.02,An older title,Old channel,10,2026-02-01T00:00:00.000Z,[none],1234,56,0,7,,False,False,False,\n" +
+            // The collected day: its hourly points and chart stay as collected.
+            $"{liveVideo.VideoId},26.02.03,An older title,Old channel,10,2026-02-01T00:00:00.000Z,[none],999,56,0,7,,False,False,False,\n");
         try
         {
             var import = await fixture.Importer.ImportAsync(file, "US", progress: null, CancellationToken.None);
@@ -140,7 +143,7 @@ public sealed class ImportedHistoryApiTests(ImportedHistoryFixture fixture) : IC
 
             Assert.True(collected.Videos > 0);
             Assert.False(live.Imported);
-            Assert.Equal((1L, 0, 1L, 1), (import.Result.NewSnapshots, import.Result.NewVideos, (long)import.Result.NewCharts, import.Result.Days));
+            Assert.Equal((1L, 1L, 0, 1L, 2), (import.Result.NewSnapshots, import.Result.Differing, import.Result.NewVideos, (long)import.Result.NewCharts, import.Result.Days));
             Assert.Equal(liveVideo.Title, video!.Title);
             Assert.Equal([(pastDay, 1234L), (live.CapturedAt!.Value, liveVideo.Views!.Value)], points!.Select(p => (p.CapturedAt, p.Views)));
             Assert.True(past!.Imported);

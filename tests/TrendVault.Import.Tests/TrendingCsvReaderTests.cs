@@ -272,14 +272,14 @@ public sealed class TrendingCsvReaderTests
     }
 
     [Fact]
-    public void A_2020_trending_instant_is_bucketed_to_its_hour_in_utc()
+    public void A_2020_trending_instant_is_bucketed_to_its_utc_day()
     {
         var read = Read(
             Daily2020Header,
             "\"abcdefghijk\",\"t\",\"2020-08-11T19:20:14+02:00\",\"UCx\",\"c\",\"22\",\"2020-08-12T05:30:15.5+02:00\",\"a\",\"100\",\"5\",\"1\",\"2\",\"\",\"False\",\"False\",\"\"");
 
         var row = Assert.Single(read.Rows);
-        Assert.Equal(new DateTimeOffset(2020, 8, 12, 3, 0, 0, TimeSpan.Zero), row.Bucket);
+        Assert.Equal(new DateTimeOffset(2020, 8, 12, 0, 0, 0, TimeSpan.Zero), row.Bucket);
         Assert.Equal(TimeSpan.Zero, row.Bucket.Offset);
         Assert.Equal(new DateTimeOffset(2020, 8, 11, 17, 20, 14, TimeSpan.Zero), row.Video.PublishedAt);
     }

@@ -82,7 +82,7 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("""
             SELECT region_code, bucket, status, attempts, started_at, finished_at, videos, api_calls, error,
                    repaired, skipped, broken_reasons::text
-            FROM collection_runs ORDER BY started_at DESC, region_code LIMIT $1
+            FROM collection_runs WHERE status <> 'imported' ORDER BY started_at DESC, region_code LIMIT $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -103,7 +103,7 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
     public async Task<BrokenItemsInfo?> BrokenItemsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            WITH window_start AS (SELECT max(started_at) - interval '24 hours' AS since FROM collection_runs),
+            WITH window_start AS (SELECT max(started_at) - interval '24 hours' AS since FROM collection_runs WHERE status <> 'imported'),
                  recent AS (SELECT c.repaired, c.skipped, c.broken_reasons FROM collection_runs c, window_start w WHERE c.started_at >= w.since)
             SELECT NULL, (SELECT since FROM window_start), sum(repaired), sum(skipped) FROM recent
             UNION ALL
@@ -135,13 +135,13 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT b.bucket, coalesce(latest.status, 'missing'), coalesce(runs.attempts, 0), latest.error
-            FROM generate_series($2::timestamptz, $3::timestamptz, $4::interval) AS b(bucket)
+            FROM generate_series($2::timestamptz, $3::timestamptz, make_interval(secs => $4)) AS b(bucket)
             CROSS JOIN LATERAL (
                 SELECT sum(r.attempts)::integer AS attempts, bool_or(r.status IN ('succeeded', 'imported')) AS covered
-                FROM collection_runs r WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + $4::interval) runs
+                FROM collection_runs r WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + make_interval(secs => $4)) runs
             LEFT JOIN LATERAL (
                 SELECT r.status, r.error FROM collection_runs r
-                WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + $4::interval
+                WHERE r.region_code = $1 AND r.bucket >= b.bucket AND r.bucket < b.bucket + make_interval(secs => $4)
                 ORDER BY r.bucket DESC LIMIT 1) latest ON true
             WHERE runs.covered IS NOT TRUE
             ORDER BY b.bucket
@@ -149,7 +149,8 @@ public sealed class RegionQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = code });
         command.Parameters.Add(new NpgsqlParameter { Value = from.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = to.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter { Value = step });
+        // Seconds: an interval of '1 day' would follow the session's time zone across daylight-saving changes.
+        command.Parameters.Add(new NpgsqlParameter { Value = step.TotalSeconds });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var gaps = new List<Gap>();
         while (await reader.ReadAsync(cancellationToken))

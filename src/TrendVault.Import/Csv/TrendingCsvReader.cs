@@ -280,7 +280,8 @@ public sealed class TrendingCsvReader : IDisposable
                 {
                     return false;
                 }
-                bucket = new DateTimeOffset(instant.Ticks - instant.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero);
+                // The day, like the other layouts: the files' times are all 00:00, and a count of a day is read at an unknown hour.
+                bucket = new DateTimeOffset(instant.UtcDateTime.Date, TimeSpan.Zero);
                 return true;
         }
     }

@@ -67,12 +67,16 @@ internal static class ImportSql
         WHERE video_sightings.last_seen_at < EXCLUDED.last_seen_at
         """;
 
-    // A video's first row of a day is its point. The hot table's key cannot see compacted days, so what is
-    // stored already is looked up by video_point: such rows are kept out, and counted where their counts differ.
+    // A video's first row of a day is its point, unless the video has any snapshot that UTC day: a daily count
+    // read at an unknown hour must not sit among collected hourly ones. Such rows are kept out, and counted
+    // where the day's point at 00:00 (found by video_point, which also sees compacted days) differs.
     public const string StagePoints = """
         CREATE TEMP TABLE import_points ON COMMIT DROP AS
         SELECT DISTINCT ON (i.id, s.bucket) i.id AS video_id, s.bucket, s.views, s.likes, s.comments,
-               p.views IS NOT NULL AS stored, (p.views, p.likes, p.comments) IS DISTINCT FROM (s.views, s.likes, s.comments) AS differs
+               p.views IS NOT NULL
+                 OR EXISTS (SELECT 1 FROM video_snapshots h WHERE h.video_id = i.id AND h.bucket >= s.bucket AND h.bucket < s.bucket + interval '24 hours')
+                 OR EXISTS (SELECT 1 FROM video_snapshot_days d WHERE d.video_id = i.id AND d.day = s.bucket) AS stored,
+               (p.views, p.likes, p.comments) IS DISTINCT FROM (s.views, s.likes, s.comments) AS differs
         FROM import_stage s JOIN import_ids i ON i.youtube_id = s.youtube_id
         LEFT JOIN LATERAL (SELECT * FROM video_point(i.id, s.bucket) LIMIT 1) p ON true
         WHERE s.views IS NOT NULL
@@ -84,11 +88,14 @@ internal static class ImportSql
     public const string InsertSnapshots = """
         INSERT INTO video_snapshots (video_id, bucket, views, likes, comments)
         SELECT video_id, bucket, views, likes, comments FROM import_points WHERE NOT stored
+        -- In time order, as collection writes them: the bucket's BRIN index stays narrow.
+        ORDER BY bucket, video_id
         ON CONFLICT (video_id, bucket) DO NOTHING
         """;
 
-    // Each day's rows in file order are its chart, a video's first row on a day giving its rank. A chart
-    // already stored for the bucket stays, with its run; a new one gets the chart summary and an 'imported' run.
+    // Each day's rows in file order are its chart, a video's first row on a day giving its rank. A day the region
+    // has collected charts in keeps only those, and a chart already stored for the bucket stays with its run; a
+    // new one gets the chart summary and an 'imported' run.
     public const string InsertCharts = """
         WITH days AS (
             SELECT s.bucket, array_agg(i.id ORDER BY s.line) AS video_ids
@@ -98,7 +105,9 @@ internal static class ImportSql
         ),
         charts AS (
             INSERT INTO trending_charts (region_code, bucket, video_ids)
-            SELECT $1, bucket, video_ids FROM days
+            SELECT $1, d.bucket, d.video_ids FROM days d
+            WHERE NOT EXISTS (SELECT 1 FROM collection_runs r WHERE r.region_code = $1 AND r.status = 'succeeded'
+                              AND r.bucket >= d.bucket AND r.bucket < d.bucket + interval '24 hours')
             ON CONFLICT (region_code, bucket) DO NOTHING
             RETURNING bucket, video_ids
         ),

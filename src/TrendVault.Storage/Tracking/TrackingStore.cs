@@ -34,7 +34,7 @@ public sealed class TrackingStore(NpgsqlDataSource dataSource)
     /// <summary>Chart fetches planned per bucket: the regions that collected in the last day, times pages.</summary>
     public async Task<int> CountRecentlyCollectedRegionsAsync(DateTimeOffset since, CancellationToken cancellationToken = default)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(DISTINCT region_code) FROM collection_runs WHERE bucket >= $1");
+        await using var command = dataSource.CreateCommand("SELECT count(DISTINCT region_code) FROM collection_runs WHERE bucket >= $1 AND status <> 'imported'");
         command.Parameters.Add(new NpgsqlParameter { Value = since.UtcDateTime });
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }

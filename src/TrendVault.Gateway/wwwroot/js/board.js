@@ -48,11 +48,13 @@ async function boardView(region, categoryNames, at) {
   const previousAt = new Date(Date.parse(board.capturedAt) - 1000).toISOString();
   const previous = await get(url, { at: previousAt });
   const before = previous.capturedAt ? new Map(previous.items.map((item) => [item.videoId, item])) : null;
+  // An imported chart's ranks are file positions: no rank moves are shown for it.
+  const moves = board.imported ? null : before;
 
   const rows = board.items.map((item) => {
     const earlier = before?.get(item.videoId);
     return h('tr', { 'data-video-id': item.videoId },
-      h('td', { class: 'rank' }, h('span', { class: 'rank-number' }, String(item.rank)), movement(before, item, earlier)),
+      h('td', { class: 'rank' }, h('span', { class: 'rank-number' }, String(item.rank)), movement(moves, item, earlier)),
       h('td', { class: 'video' },
         h('a', { href: `#/videos/${item.videoId}` }, thumbnail(`https://i.ytimg.com/vi/${item.videoId}/default.jpg`), h('span', { class: 'title' }, item.title)),
         h('span', { class: 'channel' }, item.channelTitle)),

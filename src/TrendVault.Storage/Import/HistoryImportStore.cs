@@ -5,13 +5,13 @@ using TrendVault.Storage.Snapshots;
 namespace TrendVault.Storage.Import;
 
 /// <summary>
-/// Stores a public trending dataset's rows as history, a whole file in one transaction: the rows and each
-/// video's newest metadata are staged by binary COPY, then each becomes its video's snapshot in the day's bucket, videos not yet
-/// known join the catalog with the file's metadata, and the rows of each day form that day's chart in
-/// file order, its run marked 'imported'. Whatever is already stored wins (a collected chart, snapshot
-/// or video), so importing a file twice, or over collected data, adds nothing that is there. A video keeps
-/// one snapshot per bucket: where two countries' files list it on the same day with counts read at
-/// different times, the first imported stays and the other is counted in <see cref="ImportResult.Differing"/>.
+/// Stores a public trending dataset's rows as history, a whole file in one transaction. The rows and each
+/// video's newest metadata are staged by binary COPY; then each row becomes its video's snapshot in the day's
+/// bucket, videos not yet known join the catalog with the file's metadata, and the rows of each day form that
+/// day's chart in file order, its run marked 'imported'. What is stored wins: a collected day (a video's
+/// snapshots in it, a region's charts in it), a known video, an earlier import. So importing a file twice adds
+/// nothing, and where two countries' files list a video on the same day with counts read at different times,
+/// the first imported stays and the other is counted in <see cref="ImportResult.Differing"/>.
 /// </summary>
 public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
 {

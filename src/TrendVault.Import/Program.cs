@@ -38,6 +38,8 @@ Console.WriteLine($"Database: {PostgresConnection.Redact(connectionString)}");
 try
 {
     DatabaseMigrator.Apply(connectionString, NullLogger.Instance);
+    // As the migrator does: tables a migration just added must be usable by the silo and gateway roles (compose).
+    await DatabaseGrants.ApplyAsync(connectionString, configuration["DB_SILO_USER"], configuration["DB_GATEWAY_USER"], NullLogger.Instance, CancellationToken.None);
 }
 catch (Exception exception)
 {

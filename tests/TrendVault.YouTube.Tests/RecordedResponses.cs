@@ -1,9 +1,9 @@
-using TrendVault.Testing;
 using System.Net;
 using System.Text;
 using Google.Apis.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrendVault.Testing;
 using TrendVault.YouTube.Api;
 
 namespace TrendVault.YouTube.Tests;
@@ -14,7 +14,7 @@ namespace TrendVault.YouTube.Tests;
 /// </summary>
 public static class RecordedResponses
 {
-    public static string Folder { get; } = FindFolder();
+    public static string Folder { get; } = SharedFolder.Find("youtube-api", "the recorded API answers");
 
     public static string Read(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
@@ -32,24 +32,6 @@ public static class RecordedResponses
         BaseUrl = "https://www.googleapis.com/youtube/v3/",
         MaxRetries = 0,
     };
-
-    // The recorded answers stay in the workspace's shared/ folder next to the repository; CI may
-    // clone the repository elsewhere on the same machine, hence the machine's own path as a fallback.
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "youtube-api");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-        const string workspace = "/work/shared/youtube-api";
-        return Directory.Exists(workspace)
-            ? workspace
-            : throw new DirectoryNotFoundException("shared/youtube-api (the recorded API answers) was not found above the test folder nor at " + workspace + ".");
-    }
 
     private sealed class ReplayFactory(Func<HttpRequestMessage, (HttpStatusCode Status, string File)> answer) : HttpClientFactory
     {

@@ -24,9 +24,13 @@ public static class BudgetSimulation
             for (var bucket = PacificMidnight(day); bucket < PacificMidnight(day.AddDays(1)); bucket = bucket.AddHours(1), hours++)
             {
                 fixture.Clock.SetUtcNow(bucket.AddMinutes(7));
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 var runs = await Task.WhenAll(regions.Select(code => fixture.Grains.GetGrain<IRegionGrain>(code).CollectNowAsync()));
+                report.SlowestCollection = TimeSpan.FromTicks(Math.Max(report.SlowestCollection.Ticks, watch.Elapsed.Ticks));
                 report.ChartBuckets += runs.Length;
                 report.ChartBucketsCollected += runs.Count(run => run.Outcome == CollectionOutcome.Collected);
+                report.ChartBucketsMissed.AddRange(runs.Where(run => run.Outcome != CollectionOutcome.Collected)
+                    .Select(run => $"{run.Region} {run.Bucket:u} {run.Outcome}: {run.Error}"));
 
                 fixture.Clock.SetUtcNow(bucket.AddMinutes(30));
                 var refreshes = await Task.WhenAll(trackers.Select(tracker => tracker.RefreshNowAsync()));
@@ -42,7 +46,8 @@ public static class BudgetSimulation
             report.Days.Add((day, fixture.YouTube.Requests.Units - unitsBefore, hours));
             var quotaDay = await quota.GetStatusAsync();
             log($"{day:yyyy-MM-dd}: {report.Days[^1].Units:N0} units at the fake API in {hours} h, {quotaDay.RefreshUnitsSkipped:N0} refresh units skipped, " +
-                $"{report.ChartBucketsCollected}/{report.ChartBuckets} chart buckets so far, pacing level up to {report.MaxLevel}");
+                $"{report.ChartBucketsCollected}/{report.ChartBuckets} chart buckets so far, pacing level up to {report.MaxLevel}, " +
+                $"slowest hour's collection {report.SlowestCollection.TotalSeconds:F1} s");
         }
         return report;
     }

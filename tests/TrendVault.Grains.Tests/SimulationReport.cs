@@ -14,6 +14,12 @@ public sealed class SimulationReport
 
     public int ChartBucketsCollected { get; set; }
 
+    /// <summary>Every chart run that did not collect, so a failure names the bucket and the reason.</summary>
+    public List<string> ChartBucketsMissed { get; } = [];
+
+    /// <summary>The longest any hour's collection of every region took, wall clock.</summary>
+    public TimeSpan SlowestCollection { get; set; }
+
     public int RefreshesSkipped { get; set; }
 
     public int MaxLevel { get; set; }
@@ -37,6 +43,10 @@ public sealed class SimulationReport
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{title}: {ChartBucketsCollected}/{ChartBuckets} chart buckets collected, " +
             $"{Refreshed:N0} of {Tracked:N0} tracked-video refreshes ({(double)Refreshed / Math.Max(1, Tracked):P1}), {RefreshesSkipped} skipped tracker runs, highest pacing level {MaxLevel}");
+        foreach (var missed in ChartBucketsMissed)
+        {
+            text.AppendLine("Not collected: " + missed);
+        }
         text.AppendLine("Units per Pacific day: " + string.Join(", ", Days.Select(d => $"{d.Day:MM-dd} {d.Units:N0} ({d.Hours} h)")));
         text.AppendLine("Refresh coverage by Pacific hour: " + string.Join(" ", CoverageByHour.Select(h => $"{h.Key:D2}:{h.Value * 100:F0}%")));
         return text.ToString();

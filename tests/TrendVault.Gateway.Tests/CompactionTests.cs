@@ -1,5 +1,8 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
+using TrendVault.Gateway.Contracts;
+using TrendVault.Grains;
 using TrendVault.Storage.Compaction;
 using TrendVault.Testing;
 
@@ -8,9 +11,15 @@ namespace TrendVault.Gateway.Tests;
 /// <summary>Compacting closed days must not change a single byte of any answer.</summary>
 public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
+    private static readonly DateTimeOffset ThirdCapture = GatewayFixture.SecondCapture.AddHours(1);
+
     [Fact]
     public async Task Every_answer_is_identical_after_the_days_are_compacted()
     {
+        // A third hour: a one-hour window then starts at an hour every video already had, so top gainers read
+        // its first point at the window's start (a hot snapshot before compaction, a compacted slot after).
+        fixture.Clock.SetUtcNow(ThirdCapture);
+        await Task.WhenAll(fixture.Grains.GetGrain<IRegionGrain>("US").CollectNowAsync(), fixture.Grains.GetGrain<IRegionGrain>("GB").CollectNowAsync());
         using var http = fixture.CreateClient();
         var catalog = fixture.YouTube.Catalog;
         var chart = catalog.ChartFor("US");
@@ -34,14 +43,22 @@ public sealed class CompactionTests(GatewayFixture fixture) : IClassFixture<Gate
             "/api/videos?region=US&sort=views&pageSize=100",
             "/api/stats/top?region=US&metric=views&window=24h&limit=50",
             "/api/stats/top?region=US&metric=likes&window=2h&limit=50",
+            "/api/stats/top?metric=views&window=1h&limit=50",
+            "/api/stats/top?region=US&metric=likes&window=1h&limit=50",
+            "/api/stats/top?region=GB&metric=comments&window=1h&limit=50",
             $"/api/export/trending.csv?region=US&from={dayStart}&to={nextDay}",
             $"/api/export/trending.csv?from={dayStart}&to={nextDay}",
         ];
         var before = await Task.WhenAll(urls.Select(url => http.GetStringAsync(url)));
+        var hourGainers = await http.GetFromJsonAsync<List<TopGainer>>("/api/stats/top?region=US&metric=likes&window=1h&limit=50");
+        Assert.NotEmpty(hourGainers!);
+        Assert.All(hourGainers!, gainer => Assert.Equal(
+            (catalog.StatisticsAt(gainer.VideoId, GatewayFixture.SecondCapture).Likes, catalog.StatisticsAt(gainer.VideoId, ThirdCapture).Likes),
+            (gainer.FromValue, gainer.ToValue)));
         var hot = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots");
 
         var moved = await new SnapshotCompactor(fixture.Database.DataSource, new CompactionMetrics(new TestMeters()), NullLogger<SnapshotCompactor>.Instance)
-            .CompactAsync(GatewayFixture.SecondBucket.AddDays(2), TimeSpan.FromHours(1));
+            .CompactAsync(ThirdCapture.AddDays(2), TimeSpan.FromHours(1));
 
         Assert.Equal(hot, moved);
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM video_snapshots"));

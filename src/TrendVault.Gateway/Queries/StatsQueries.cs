@@ -20,9 +20,12 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
         }
         // Candidates are the videos charted in the window (their last chart bucket falls in it). A video's first
         // and latest points sit beside its sighting (sql/0019_first_points.sql): they are the window's when its
-        // first point is inside the window (and still kept) and its latest not after the window's end; the rest
-        // are single probes (sql/0017_top_gainers.sql). Sightings and videos are looked up per row (LIMIT 1 keeps the
-        // planner from hashing all of either: 1,000,000 rows where a 30-day window has ~10,700 candidates).
+        // first point is inside the window (and still kept) and its latest not after the window's end. An older
+        // video's first point is nearly always its point at the window's first bucket, read by key from the hot
+        // table or from that day's compacted slot; the rest are ordered probes (sql/0017_top_gainers.sql).
+        // Sightings and videos are looked up per row (LIMIT 1 keeps the planner from hashing all of either:
+        // 1,000,000 rows where a 30-day window has ~10,700 candidates). OFFSET 0 keeps each end's subquery from
+        // being inlined into the WHERE, ORDER BY and output, which ran its probes once per reference.
         await using var command = dataSource.CreateCommand("""
             WITH candidates AS (
                 SELECT DISTINCT r.video_id FROM video_chart_regions r
@@ -38,9 +41,21 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
                     FROM video_sightings g WHERE g.video_id = c.video_id
                     LIMIT 1) kept ON true
                 CROSS JOIN LATERAL (SELECT CASE WHEN kept.first_bucket BETWEEN greatest($2, $6) AND $3 AND kept.value IS NOT NULL THEN kept.value
-                                                ELSE (SELECT p.value FROM video_first_point(c.video_id, $2, $3, $4) p) END AS value) f
+                                                ELSE coalesce(
+                                                    (SELECT CASE $4 WHEN 1 THEN s.views WHEN 2 THEN s.likes ELSE s.comments END
+                                                     FROM video_snapshots s WHERE s.video_id = c.video_id AND s.bucket = $2),
+                                                    (SELECT CASE $4 WHEN 1 THEN d.views_base + d.views_off[x.slot] WHEN 2 THEN d.likes_base + d.likes_off[x.slot]
+                                                                    ELSE d.comments_base + d.comments_off[x.slot] END
+                                                     FROM video_snapshot_days d
+                                                     CROSS JOIN LATERAL (SELECT extract(epoch FROM $2 - d.day)::integer AS seconds) e
+                                                     CROSS JOIN LATERAL (SELECT e.seconds / d.slot_seconds + 1 AS slot) x
+                                                     WHERE d.video_id = c.video_id AND d.day = date_trunc('day', $2, 'UTC') AND e.seconds % d.slot_seconds = 0
+                                                       AND d.views_off[x.slot] IS NOT NULL),
+                                                    (SELECT p.value FROM video_first_point(c.video_id, $2, $3, $4) p)) END AS value
+                                    OFFSET 0) f
                 CROSS JOIN LATERAL (SELECT CASE WHEN kept.latest_bucket BETWEEN $2 AND $3 AND kept.latest IS NOT NULL THEN kept.latest
-                                                ELSE (SELECT p.value FROM video_last_point(c.video_id, $2, $3, $4) p) END AS value) l
+                                                ELSE (SELECT p.value FROM video_last_point(c.video_id, $2, $3, $4) p) END AS value
+                                    OFFSET 0) l
                 WHERE f.value IS NOT NULL AND l.value IS NOT NULL
                 ORDER BY l.value - f.value DESC
                 FETCH FIRST $5 ROWS WITH TIES

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -62,7 +63,7 @@ public static class ExportApi
         }
         // Revalidating costs one small query (tens of milliseconds) where the export streams for seconds. Its
         // videos' metadata can still change, so every use revalidates (no-cache) rather than trusting an age.
-        var tag = HttpCaching.StrongTag(Encoding.UTF8.GetBytes(Layout + "|" + await export.VersionAsync(code, start, end, cancellationToken)));
+        var tag = HttpCaching.StrongTag(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(Layout + "|" + await export.VersionAsync(code, start, end, cancellationToken))));
         if (HttpCaching.ClientHolds(context.Request, tag))
         {
             Validators(context.Response, tag);

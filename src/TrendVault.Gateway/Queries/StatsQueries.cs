@@ -22,7 +22,9 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
         // and latest points sit beside its sighting (sql/0019_first_points.sql): they are the window's when its
         // first point is inside the window (and still kept) and its latest not after the window's end. An older
         // video's first point is nearly always its point at the window's first bucket, read by key from the hot
-        // table or from that day's compacted slot; the rest are ordered probes (sql/0017_top_gainers.sql).
+        // table or from that day's compacted slot; the rest are ordered probes (sql/0017_top_gainers.sql). That read
+        // is video_point (sql/0006) split in two, so a hot snapshot spares the compacted probe: calling video_point
+        // gave the same answers 10-20% slower for 30 days of every region on the realistic year.
         // Sightings and videos are looked up per row (LIMIT 1 keeps the planner from hashing all of either:
         // 1,000,000 rows where a 30-day window has ~10,700 candidates). OFFSET 0 keeps each end's subquery from
         // being inlined into the WHERE, ORDER BY and output, which ran its probes once per reference.

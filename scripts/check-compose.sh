@@ -92,6 +92,9 @@ for services in (base, demo):
     check(gateway["environment"].get("TRENDVAULT_ADMIN_TOKEN", None) is None, "an unset TRENDVAULT_ADMIN_TOKEN reaches the gateway as a value")
     check(str(gateway["environment"].get("YOUTUBE_BASE_URL", "")).endswith("/"), "gateway has no YOUTUBE_BASE_URL")
 
+    silo_probe = " ".join(silo.get("healthcheck", {}).get("test", []))
+    check("/dev/tcp/127.0.0.1/9464" in silo_probe and "/health/ready" in silo_probe, "silo has no healthcheck on its /health/ready")
+
     postgres = services["postgres"]
     check("pg_isready" in " ".join(postgres["healthcheck"]["test"]), "postgres has no pg_isready healthcheck")
     penv = postgres["environment"]

@@ -2,7 +2,7 @@
 # Runs the compose stack for real and fails over in it (scripts/test.sh calls it as one check):
 #   build the images, `docker-compose --profile demo up -d --scale silo=3` with 2-minute buckets,
 #   wait for /health/ready, see snapshots arrive, SIGKILL one silo container, see the next bucket
-#   collected and /api/status list the live silos, scale to 10 (pools of 8, the README's rule for ten
+#   collected and /api/status list the live silos, every silo container healthy, scale to 10 (pools of 8, the README's rule for ten
 #   silos), then `down -v`. PostgreSQL's log must hold no "too many clients" refusal, and no process may connect as the database superuser.
 # Needs root. Installs docker.io, docker-compose and debootstrap with apt when missing; uses the
 # Docker daemon at DOCKER_HOST or the default socket, otherwise starts its own (data root and socket
@@ -94,6 +94,16 @@ if ! docker info >/dev/null 2>&1; then
   fi
 fi
 log "Docker $(docker version --format '{{.Server.Version}}') at ${DOCKER_HOST:-the default socket}"
+
+# A run killed before its cleanup leaves its stack behind, and `restart: unless-stopped` starts it again
+# with the daemon: its eleven containers would compete with this run for the cores.
+for stale in $(docker ps -a --format '{{.Label "com.docker.compose.project"}}' | grep -E '^tvct[0-9]+$' | sort -u); do
+  kill -0 "${stale#tvct}" 2>/dev/null && continue
+  log "removing the stack $stale that a killed run left"
+  docker ps -aq --filter "label=com.docker.compose.project=$stale" | xargs -r docker rm -f >/dev/null
+  docker volume ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker volume rm >/dev/null
+  docker network ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker network rm >/dev/null
+done
 
 compose() {
   env -i PATH="$PATH" HOME="${HOME:-/root}" LANG=C.UTF-8 ${DOCKER_HOST:+DOCKER_HOST="$DOCKER_HOST"} \
@@ -191,6 +201,9 @@ silos_listed() { # silos_listed N: /api/status lists exactly the N running silo 
   done
 }
 until_true 180 "3 active silos in /api/status" silos_listed 3
+# silos_healthy N: Docker's healthcheck (the silo's /health/ready) passes in each of the N running silo containers
+silos_healthy() { [ "$(silo_containers | xargs docker inspect -f '{{.State.Health.Status}}' | grep -cx healthy)" -eq "$1" ]; }
+until_true 180 "3 healthy silo containers" silos_healthy 3
 
 phase "kill one silo"
 victim=$(silo_containers | head -n 1)
@@ -218,6 +231,7 @@ phase "scale to 10"
 docker rm "$victim" >/dev/null
 compose up -d --no-recreate --scale silo=10 >"$tmp/scale.log" 2>&1 || { cat "$tmp/scale.log" >&2; fail "scaling to 10 failed"; }
 until_true 420 "10 active silos in /api/status" silos_listed 10
+until_true 180 "10 healthy silo containers" silos_healthy 10
 scaled_at=$(psql_value "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')")
 until_true 420 "the first bucket with 10 silos to be collected in all $region_count regions" next_bucket "$scaled_at"
 log "bucket $(psql_value "SELECT min(bucket) FROM collection_runs WHERE bucket >= '$scaled_at+00'") collected by 10 silos"

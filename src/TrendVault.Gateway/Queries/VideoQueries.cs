@@ -178,8 +178,8 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         batch.BatchCommands.Add(exists);
         // The hot rows in range come in the same statement as the compacted days (arrays NULL), so a day
         // compacted meanwhile is seen once, either way, never in neither table.
-        batch.BatchCommands.Add(Ranged($"""
-            {(interval == SnapshotInterval.Day ? LastSlotOfEachDay : WholeDays)}
+        batch.BatchCommands.Add(Ranged(interval == SnapshotInterval.Day ? LastOfEachDay : $"""
+            {WholeDays}
             UNION ALL
             SELECT s.bucket, NULL, s.views, NULL, s.likes, NULL, s.comments, NULL
             FROM video_snapshots s
@@ -215,7 +215,7 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         }
         // The statement's two parts come in no particular order.
         series.Sort((a, b) => a.CapturedAt.CompareTo(b.CapturedAt));
-        return interval == SnapshotInterval.Day ? LastOfEachDay(series) : series;
+        return series;
 
         NpgsqlBatchCommand Ranged(string sql)
         {
@@ -239,34 +239,19 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         """;
 
     /// <summary>
-    /// The daily series needs one slot of each compacted day, so only that slot is sent, as a point: sending
-    /// a year's 1,095 arrays was most of the answer's time (the server encodes each element). A day filled to
-    /// its last slot, when that slot is in range, needs no search; any other looks for its last filled slot in range.
+    /// The daily series: each UTC day's last snapshot in range, hot or compacted (video_day_points, sql/0022), sent
+    /// as points. Only that slot of a compacted day is sent: sending a year's 1,095 arrays was most of the answer's
+    /// time (the server encodes each element).
     /// </summary>
-    private const string LastSlotOfEachDay = """
-        SELECT d.day + make_interval(secs => d.slot_seconds * (last.i - 1)), NULL, d.views_base + d.views_off[last.i], NULL,
-               d.likes_base + d.likes_off[last.i], NULL, d.comments_base + d.comments_off[last.i], NULL
-        FROM video_snapshot_days d
-        CROSS JOIN LATERAL (SELECT array_upper(d.views_off, 1) AS n) a
-        CROSS JOIN LATERAL (
-            SELECT CASE WHEN d.views_off[a.n] IS NOT NULL
-                         AND d.day + make_interval(secs => d.slot_seconds * (a.n - 1)) BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity')
-                        THEN a.n
-                        ELSE (SELECT max(i) FROM generate_subscripts(d.views_off, 1) AS i
-                              WHERE d.views_off[i] IS NOT NULL
-                                AND d.day + make_interval(secs => d.slot_seconds * (i - 1)) BETWEEN coalesce($2::timestamptz, '-infinity') AND coalesce($3::timestamptz, 'infinity'))
-                   END AS i) last
-        WHERE d.video_id = (SELECT id FROM videos WHERE youtube_id = $1)
-          AND d.day BETWEEN date_trunc('day', coalesce($2::timestamptz, '-infinity'), 'UTC') AND coalesce($3::timestamptz, 'infinity')
-          AND last.i IS NOT NULL
+    private const string LastOfEachDay = """
+        SELECT p.bucket, NULL, p.views, NULL, p.likes, NULL, p.comments, NULL
+        FROM videos v
+        CROSS JOIN LATERAL video_day_points(v.id, coalesce($2::timestamptz, '-infinity'), coalesce($3::timestamptz, 'infinity')) p
+        WHERE v.youtube_id = $1
         """;
 
     private static DateTimeOffset? WholeMicroseconds(DateTimeOffset? time) =>
         time is { } t ? new DateTimeOffset(t.UtcTicks - t.UtcTicks % 10, TimeSpan.Zero) : null;
-
-    /// <summary>Each UTC day's last snapshot, as video_day_points gives them.</summary>
-    private static List<SnapshotPoint> LastOfEachDay(List<SnapshotPoint> series) =>
-        series.Where((point, i) => i == series.Count - 1 || series[i + 1].CapturedAt.UtcDateTime.Date != point.CapturedAt.UtcDateTime.Date).ToList();
 
     private static string StatusFor(int daysParameter) => Status.Replace("@days", "$" + daysParameter, StringComparison.Ordinal);
 

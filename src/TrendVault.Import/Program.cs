@@ -37,9 +37,8 @@ var connectionString = ConnectionBudget.WithPoolSize(PostgresConnection.FromConf
 Console.WriteLine($"Database: {PostgresConnection.Redact(connectionString)}");
 try
 {
-    DatabaseMigrator.Apply(connectionString, NullLogger.Instance);
     // As the migrator does: tables a migration just added must be usable by the silo and gateway roles (compose).
-    await DatabaseGrants.ApplyAsync(connectionString, configuration["DB_SILO_USER"], configuration["DB_GATEWAY_USER"], NullLogger.Instance, CancellationToken.None);
+    await DatabaseMigrator.ApplyAndGrantAsync(connectionString, configuration, NullLogger.Instance, CancellationToken.None);
 }
 catch (Exception exception)
 {

@@ -15,9 +15,7 @@ var connectionString = ConnectionBudget.WithPoolSize(PostgresConnection.FromConf
 logger.LogInformation("Migrating {Database}", PostgresConnection.Redact(connectionString));
 try
 {
-    DatabaseMigrator.Apply(connectionString, logger);
-    // Compose gives the silos and the gateway roles of their own; bare-metal runs may share this one.
-    await DatabaseGrants.ApplyAsync(connectionString, builder.Configuration["DB_SILO_USER"], builder.Configuration["DB_GATEWAY_USER"], logger, CancellationToken.None);
+    await DatabaseMigrator.ApplyAndGrantAsync(connectionString, builder.Configuration, logger, CancellationToken.None);
     return 0;
 }
 catch (Exception exception)

@@ -1,5 +1,6 @@
 using DbUp;
 using DbUp.Engine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace TrendVault.Storage.Migrations;
@@ -10,6 +11,18 @@ namespace TrendVault.Storage.Migrations;
 /// </summary>
 public static partial class DatabaseMigrator
 {
+    /// <summary>
+    /// What a command that owns the schema runs first (the migrator, the importer): apply sql/, then grant the
+    /// silo and gateway roles named in DB_SILO_USER and DB_GATEWAY_USER their rights on what it added.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ApplyAndGrantAsync(string connectionString, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
+        var applied = Apply(connectionString, logger);
+        // Compose gives the silos and the gateway roles of their own; bare-metal runs may share this one.
+        await DatabaseGrants.ApplyAsync(connectionString, configuration["DB_SILO_USER"], configuration["DB_GATEWAY_USER"], logger, cancellationToken);
+        return applied;
+    }
+
     public static IReadOnlyList<string> Apply(string connectionString, ILogger logger)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());

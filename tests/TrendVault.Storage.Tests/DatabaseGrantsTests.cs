@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using TrendVault.Storage.Migrations;
@@ -5,7 +6,10 @@ using TrendVault.Testing;
 
 namespace TrendVault.Storage.Tests;
 
-/// <summary>The roles compose gives the silos and the gateway, on a migrated database of the real server.</summary>
+/// <summary>
+/// The roles compose gives the silos and the gateway, on a migrated database of the real server, granted as the
+/// migrator and the importer grant them: by the names in DB_SILO_USER and DB_GATEWAY_USER.
+/// </summary>
 public sealed class DatabaseGrantsTests : IAsyncLifetime
 {
     private const string PermissionDenied = "42501";
@@ -17,7 +21,10 @@ public sealed class DatabaseGrantsTests : IAsyncLifetime
     {
         _database = await PostgresTestDatabase.CreateAsync();
         await _database.ScalarAsync<int>($"CREATE ROLE {_siloRole} LOGIN; CREATE ROLE {_gatewayRole} LOGIN; SELECT 1");
-        await DatabaseGrants.ApplyAsync(_database.ConnectionString, _siloRole, _gatewayRole, NullLogger.Instance, CancellationToken.None);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DB_SILO_USER"] = _siloRole, ["DB_GATEWAY_USER"] = _gatewayRole })
+            .Build();
+        await DatabaseMigrator.ApplyAndGrantAsync(_database.ConnectionString, configuration, NullLogger.Instance, CancellationToken.None);
     }
 
     [Theory]

@@ -55,6 +55,10 @@ public sealed class ImportConsole(IAnsiConsole console, TextWriter output, TextW
                 $"{Path.GetFileName(report.File)} ({report.Layout} layout) into {report.Region}: {result.Rows:N0} rows, {result.Videos:N0} videos, " +
                 $"{result.Days:N0} days in {report.Elapsed.TotalSeconds:N1} s ({report.RowsPerSecond:N0} rows/s)");
             output.WriteLine($"  stored: {result.NewSnapshots:N0} new snapshots, {result.NewVideos:N0} new videos, {result.NewCharts:N0} new daily charts");
+            if (result.LongerCharts > 0)
+            {
+                output.WriteLine($"  replaced: {result.LongerCharts:N0} daily charts imported before from a file that listed fewer of their videos");
+            }
             if (result.Differing > 0)
             {
                 output.WriteLine($"  kept: {result.Differing:N0} rows whose video already had other counts for that day (another file or a collection read them at another time)");

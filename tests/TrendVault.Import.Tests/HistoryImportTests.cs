@@ -137,6 +137,31 @@ public sealed class HistoryImportTests : IAsyncLifetime
         Assert.Equal(runsBefore, await _database.RowsAsync("SELECT bucket, status, started_at, finished_at, videos FROM collection_runs ORDER BY bucket"));
     }
 
+    [Fact]
+    public async Task A_file_that_lists_more_of_a_day_imported_before_replaces_its_shorter_chart()
+    {
+        // The first 300 rows: all 200 of 2017-09-13 and the first 100 of 2017-09-14.
+        var path = SharedDatasets.File("GBvideos-2017-09.csv");
+        var sample = WriteTemporaryFile("GBvideos-sample.csv", File.ReadLines(path).Take(301).ToArray());
+        await ImportFileAsync(sample, "GB");
+        var sep13 = new DateTime(2017, 9, 13, 0, 0, 0, DateTimeKind.Utc);
+        var sep14 = sep13.AddDays(1);
+        var sep13Chart = (await ChartsAsync("GB"))[0];
+
+        var whole = await ImportFileAsync(path, "GB", ImportedAt.AddDays(1));
+
+        Assert.Equal((38, 1), (whole.Result.NewCharts, whole.Result.LongerCharts));
+        var charts = await ChartsAsync("GB");
+        Assert.Equal(40, charts.Count);
+        Assert.Equal(sep13Chart, charts[0]);
+        var sep14Ids = Assert.IsType<string[]>(charts[1][1]);
+        Assert.Equal(200, sep14Ids.Length);
+        Assert.Equal(ReadRows(path).Skip(200).Take(200).Select(row => row.Video.YouTubeId), sep14Ids);
+        Assert.Equal(
+            [new object?[] { sep13, 200, ImportedAt.UtcDateTime }, new object?[] { sep14, 200, ImportedAt.AddDays(1).UtcDateTime }],
+            await _database.RowsAsync("SELECT bucket, videos, finished_at FROM collection_runs WHERE bucket <= $1 ORDER BY bucket", sep14));
+    }
+
     // The last failure comes after the region, the videos' staging and the duplicates were written in the transaction.
     [Theory]
     [InlineData(ReadingFails)]

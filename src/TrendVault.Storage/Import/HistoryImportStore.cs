@@ -45,10 +45,17 @@ public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
         await using var charts = new NpgsqlCommand(ImportSql.InsertCharts, connection);
         charts.Parameters.Add(new NpgsqlParameter { Value = region });
         charts.Parameters.Add(new NpgsqlParameter { Value = importedAt.UtcDateTime });
-        var newCharts = Convert.ToInt32(await charts.ExecuteScalarAsync(cancellationToken));
+        var (newCharts, longerCharts) = await ChartCountsAsync(charts, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
-        return new ImportResult(staged - duplicates.Count, videos.Count, days, newVideos, newSnapshots, differingRows, newCharts, duplicates);
+        return new ImportResult(staged - duplicates.Count, videos.Count, days, newVideos, newSnapshots, differingRows, newCharts, longerCharts, duplicates);
+    }
+
+    private static async Task<(int New, int Longer)> ChartCountsAsync(NpgsqlCommand charts, CancellationToken cancellationToken)
+    {
+        await using var reader = await charts.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
     /// <summary>

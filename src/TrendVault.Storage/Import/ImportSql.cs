@@ -94,8 +94,9 @@ internal static class ImportSql
         """;
 
     // Each day's rows in file order are its chart, a video's first row on a day giving its rank. A day the region
-    // has collected charts in keeps only those, and a chart already stored for the bucket stays with its run; a
-    // new one gets the chart summary and an 'imported' run.
+    // has collected charts in keeps only those. A day imported before keeps its chart unless this file lists more
+    // of it (a sample imported first, then the whole file): the longer chart replaces it, and its run counts the
+    // longer chart's videos. A new chart gets the chart summary and an 'imported' run.
     public const string InsertCharts = """
         WITH days AS (
             SELECT s.bucket, array_agg(i.id ORDER BY s.line) AS video_ids
@@ -108,8 +109,9 @@ internal static class ImportSql
             SELECT $1, d.bucket, d.video_ids FROM days d
             WHERE NOT EXISTS (SELECT 1 FROM collection_runs r WHERE r.region_code = $1 AND r.status = 'succeeded'
                               AND r.bucket >= d.bucket AND r.bucket < d.bucket + interval '24 hours')
-            ON CONFLICT (region_code, bucket) DO NOTHING
-            RETURNING bucket, video_ids
+            ON CONFLICT (region_code, bucket) DO UPDATE SET video_ids = EXCLUDED.video_ids
+            WHERE cardinality(trending_charts.video_ids) < cardinality(EXCLUDED.video_ids)
+            RETURNING bucket, video_ids, xmax = 0 AS inserted
         ),
         ranks AS (
             INSERT INTO video_chart_regions (video_id, region_code, best_rank, last_bucket)
@@ -125,8 +127,8 @@ internal static class ImportSql
             SELECT $1, bucket, 'imported', $2, $2, cardinality(video_ids) FROM charts
             ON CONFLICT (region_code, bucket) DO UPDATE
             SET status = 'imported', finished_at = EXCLUDED.finished_at, videos = EXCLUDED.videos, error = NULL
-            WHERE collection_runs.status NOT IN ('succeeded', 'imported')
+            WHERE collection_runs.status <> 'succeeded'
         )
-        SELECT count(*) FROM charts
+        SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM charts
         """;
 }

@@ -9,9 +9,10 @@ namespace TrendVault.Storage.Import;
 /// video's newest metadata are staged by binary COPY; then each row becomes its video's snapshot in the day's
 /// bucket, videos not yet known join the catalog with the file's metadata, and the rows of each day form that
 /// day's chart in file order, its run marked 'imported'. What is stored wins: a collected day (a video's
-/// snapshots in it, a region's charts in it), a known video, an earlier import. So importing a file twice adds
-/// nothing, and where two countries' files list a video on the same day with counts read at different times,
-/// the first imported stays and the other is counted in <see cref="ImportResult.Differing"/>.
+/// snapshots in it, a region's charts in it), a known video, an earlier import; only an imported day's chart
+/// gives way, to a file that lists more of that day. So importing a file twice adds nothing, and where two
+/// countries' files list a video on the same day with counts read at different times, the first imported
+/// stays and the other is counted in <see cref="ImportResult.Differing"/>.
 /// </summary>
 public sealed class HistoryImportStore(NpgsqlDataSource dataSource)
 {

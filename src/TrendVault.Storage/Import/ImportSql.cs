@@ -111,6 +111,8 @@ internal static class ImportSql
                               AND r.bucket >= d.bucket AND r.bucket < d.bucket + interval '24 hours')
             ON CONFLICT (region_code, bucket) DO UPDATE SET video_ids = EXCLUDED.video_ids
             WHERE cardinality(trending_charts.video_ids) < cardinality(EXCLUDED.video_ids)
+              -- Only an imported chart: one a collection committed while this statement ran has no imported run.
+              AND EXISTS (SELECT 1 FROM collection_runs r WHERE r.region_code = $1 AND r.bucket = trending_charts.bucket AND r.status = 'imported')
             RETURNING bucket, video_ids, xmax = 0 AS inserted
         ),
         ranks AS (

@@ -96,13 +96,19 @@ fi
 log "Docker $(docker version --format '{{.Server.Version}}') at ${DOCKER_HOST:-the default socket}"
 
 # A run killed before its cleanup leaves its stack behind, and `restart: unless-stopped` starts it again
-# with the daemon: its eleven containers would compete with this run for the cores.
+# with the daemon: its eleven containers would compete with this run for the cores. A stack counts as left
+# behind when its run's pid is gone and its newest container is over two hours old: no run lasts that long,
+# and a run in another PID namespace sharing this daemon may reuse or hide the pid.
 for stale in $(docker ps -a --format '{{.Label "com.docker.compose.project"}}' | grep -E '^tvct[0-9]+$' | sort -u); do
   kill -0 "${stale#tvct}" 2>/dev/null && continue
-  log "removing the stack $stale that a killed run left"
+  newest=$(docker ps -aq --filter "label=com.docker.compose.project=$stale" | xargs -r docker inspect -f '{{.Created}}' | sort | tail -n 1)
+  [ -n "$newest" ] && [ $(( $(date +%s) - $(date -d "$newest" +%s) )) -gt 7200 ] || continue
+  log "removing the stack $stale that a killed run left (newest container created $newest)"
   docker ps -aq --filter "label=com.docker.compose.project=$stale" | xargs -r docker rm -f >/dev/null
-  docker volume ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker volume rm >/dev/null
-  docker network ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker network rm >/dev/null
+  docker volume ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker volume rm >/dev/null \
+    || log "some volumes of $stale could not be removed"
+  docker network ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker network rm >/dev/null \
+    || log "the network of $stale could not be removed"
 done
 
 compose() {

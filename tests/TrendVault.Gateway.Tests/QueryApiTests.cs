@@ -100,6 +100,25 @@ public sealed class QueryApiTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Top_gainers_of_every_region_rank_the_videos_of_every_chart_in_the_window()
+    {
+        // US was collected at both buckets, GB at the second only: a video on GB's chart alone gained nothing yet.
+        var catalog = fixture.YouTube.Catalog;
+        var usChart = catalog.ChartFor("US").ToHashSet();
+        var expected = usChart.Union(catalog.ChartFor("GB"))
+            .Select(id => (Id: id,
+                From: (usChart.Contains(id) ? catalog.StatisticsAt(id, GatewayFixture.FirstCapture) : catalog.StatisticsAt(id, GatewayFixture.SecondCapture)).Views,
+                To: catalog.StatisticsAt(id, GatewayFixture.SecondCapture).Views))
+            .OrderByDescending(v => v.To - v.From).ThenBy(v => v.Id, StringComparer.Ordinal)
+            .Take(8)
+            .ToList();
+
+        var top = await _http.GetFromJsonAsync<List<TopGainer>>("/api/stats/top?metric=views&window=24h&limit=8");
+
+        Assert.Equal(expected.Select(e => (e.Id, e.To - e.From, e.From, e.To)), top!.Select(t => (t.VideoId, t.Gained, t.FromValue, t.ToValue)));
+    }
+
+    [Fact]
     public async Task A_window_that_starts_after_a_videos_first_snapshot_measures_from_the_first_one_inside_it()
     {
         // The window's 30 minutes end at the second bucket and hold only its snapshots: nothing gained.

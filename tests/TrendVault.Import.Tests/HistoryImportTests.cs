@@ -112,11 +112,13 @@ public sealed class HistoryImportTests : IAsyncLifetime
             """);
         Assert.Equal(expectedRanks, ranks.Select(r => ((string)r[0]!, (short)r[1]!, Utc(r[2]))).ToList());
 
-        // A video first seen on the file's day it first trended, last seen on the last.
-        var firstAndLast = rows.GroupBy(row => row.VideoId).ToDictionary(video => video.Key, video => (video.Min(r => r.Day), video.Max(r => r.Day)));
-        var stored = await _database.RowsAsync("SELECT v.youtube_id, v.first_seen_at, s.last_seen_at FROM videos v JOIN video_sightings s ON s.video_id = v.id");
+        // A video first seen on the file's day it first trended, last seen and last charted on the last.
+        var firstAndLast = rows.GroupBy(row => row.VideoId).ToDictionary(video => video.Key, video => (video.Min(r => r.Day), video.Max(r => r.Day), video.Max(r => r.Day)));
+        var stored = await _database.RowsAsync("""
+            SELECT v.youtube_id, v.first_seen_at, s.last_seen_at, s.last_chart_bucket FROM videos v JOIN video_sightings s ON s.video_id = v.id
+            """);
         Assert.Equal(firstAndLast.Count, stored.Count);
-        Assert.All(stored, video => Assert.Equal(firstAndLast[(string)video[0]!], (Utc(video[1]), Utc(video[2]))));
+        Assert.All(stored, video => Assert.Equal(firstAndLast[(string)video[0]!], (Utc(video[1]), Utc(video[2]), Utc(video[3]))));
     }
 
     [Fact]

@@ -18,45 +18,54 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
         {
             return [];
         }
-        // Candidates are the videos charted in the window (their last chart bucket falls in it). A video's first
-        // and latest points sit beside its sighting (sql/0019_first_points.sql): they are the window's when its
-        // first point is inside the window (and still kept) and its latest not after the window's end. An older
-        // video's first point is nearly always its point at the window's first bucket, read by key from the hot
-        // table or from that day's compacted slot; the rest are ordered probes (sql/0017_top_gainers.sql). That read
-        // is video_point (sql/0006) split in two, so a hot snapshot spares the compacted probe: calling video_point
-        // gave the same answers 10-20% slower for 30 days of every region on the realistic year.
-        // Sightings and videos are looked up per row (LIMIT 1 keeps the planner from hashing all of either:
-        // 1,000,000 rows where a 30-day window has ~10,700 candidates). OFFSET 0 keeps each end's subquery from
-        // being inlined into the WHERE, ORDER BY and output, which ran its probes once per reference.
+        // Candidates are the videos charted in the window (their last chart bucket falls in it): for every region the
+        // last bucket kept beside each sighting (sql/0023), one index range; for one region its chart summary rows,
+        // whose sightings are looked up per row (LIMIT 1 keeps the planner from hashing all 1,000,000 of them). A
+        // sighting also keeps the video's first and latest points (sql/0019_first_points.sql): they are the window's
+        // when its first point is inside the window (and still kept) and its latest not after the window's end. An
+        // older video's first point is nearly always its point at the window's first bucket, read by key from the
+        // hot table or from that day's compacted slot; the rest are ordered probes (sql/0017_top_gainers.sql). That
+        // read is video_point (sql/0006) split in two, so a hot snapshot spares the compacted probe: calling
+        // video_point gave the same answers 10-20% slower for 30 days of every region on the realistic year.
+        // OFFSET 0 keeps each end's subquery from being inlined into the WHERE, ORDER BY and output, which ran its
+        // probes once per reference. Retention deletes the chart rows last charted before its cutoff: the sightings'
+        // range starts at that cutoff too.
         await using var command = dataSource.CreateCommand("""
-            WITH candidates AS (
-                SELECT DISTINCT r.video_id FROM video_chart_regions r
-                WHERE ($1::text IS NULL OR r.region_code = $1) AND r.last_bucket >= $2
-            ),
-            top AS (
-                SELECT c.video_id, f.value AS first, l.value AS last
-                FROM candidates c
+            WITH kept AS (
+                SELECT g.video_id, g.first_bucket, g.latest_bucket,
+                       CASE $4 WHEN 1 THEN g.first_views WHEN 2 THEN g.first_likes ELSE g.first_comments END AS value,
+                       CASE $4 WHEN 1 THEN g.latest_views WHEN 2 THEN g.latest_likes ELSE g.latest_comments END AS latest
+                FROM video_sightings g
+                WHERE $1::text IS NULL AND g.last_chart_bucket >= greatest($2, $6)
+                UNION ALL
+                SELECT r.video_id, s.first_bucket, s.latest_bucket, s.value, s.latest
+                FROM video_chart_regions r
                 LEFT JOIN LATERAL (
                     SELECT g.first_bucket, g.latest_bucket,
                            CASE $4 WHEN 1 THEN g.first_views WHEN 2 THEN g.first_likes ELSE g.first_comments END AS value,
                            CASE $4 WHEN 1 THEN g.latest_views WHEN 2 THEN g.latest_likes ELSE g.latest_comments END AS latest
-                    FROM video_sightings g WHERE g.video_id = c.video_id
-                    LIMIT 1) kept ON true
+                    FROM video_sightings g WHERE g.video_id = r.video_id
+                    LIMIT 1) s ON true
+                WHERE r.region_code = $1 AND r.last_bucket >= $2
+            ),
+            top AS (
+                SELECT kept.video_id, f.value AS first, l.value AS last
+                FROM kept
                 CROSS JOIN LATERAL (SELECT CASE WHEN kept.first_bucket BETWEEN greatest($2, $6) AND $3 AND kept.value IS NOT NULL THEN kept.value
                                                 ELSE coalesce(
                                                     (SELECT CASE $4 WHEN 1 THEN s.views WHEN 2 THEN s.likes ELSE s.comments END
-                                                     FROM video_snapshots s WHERE s.video_id = c.video_id AND s.bucket = $2),
+                                                     FROM video_snapshots s WHERE s.video_id = kept.video_id AND s.bucket = $2),
                                                     (SELECT CASE $4 WHEN 1 THEN d.views_base + d.views_off[x.slot] WHEN 2 THEN d.likes_base + d.likes_off[x.slot]
                                                                     ELSE d.comments_base + d.comments_off[x.slot] END
                                                      FROM video_snapshot_days d
                                                      CROSS JOIN LATERAL (SELECT extract(epoch FROM $2 - d.day)::integer AS seconds) e
                                                      CROSS JOIN LATERAL (SELECT e.seconds / d.slot_seconds + 1 AS slot) x
-                                                     WHERE d.video_id = c.video_id AND d.day = date_trunc('day', $2, 'UTC') AND e.seconds % d.slot_seconds = 0
+                                                     WHERE d.video_id = kept.video_id AND d.day = date_trunc('day', $2, 'UTC') AND e.seconds % d.slot_seconds = 0
                                                        AND d.views_off[x.slot] IS NOT NULL),
-                                                    (SELECT p.value FROM video_first_point(c.video_id, $2, $3, $4) p)) END AS value
+                                                    (SELECT p.value FROM video_first_point(kept.video_id, $2, $3, $4) p)) END AS value
                                     OFFSET 0) f
                 CROSS JOIN LATERAL (SELECT CASE WHEN kept.latest_bucket BETWEEN $2 AND $3 AND kept.latest IS NOT NULL THEN kept.latest
-                                                ELSE (SELECT p.value FROM video_last_point(c.video_id, $2, $3, $4) p) END AS value
+                                                ELSE (SELECT p.value FROM video_last_point(kept.video_id, $2, $3, $4) p) END AS value
                                     OFFSET 0) l
                 WHERE f.value IS NOT NULL AND l.value IS NOT NULL
                 ORDER BY l.value - f.value DESC

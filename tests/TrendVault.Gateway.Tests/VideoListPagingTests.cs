@@ -62,6 +62,37 @@ public sealed class VideoListPagingTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_finds_the_videos_of_every_channel_that_holds_the_text_however_many_channels_do()
+    {
+        // More channel names hold "studio" than a search reads one by one; "studio 7" holds 11 of them (7, 70-79).
+        await fixture.Database.ExecuteAsync($"""
+            INSERT INTO videos (youtube_id, title, channel_id, channel_title, category_id, published_at, first_seen_at)
+            SELECT 'studio' || lpad(i::text, 5, '0'), 'Episode ' || i, 'UCstudio' || i, 'Paging Studio ' || i, NULL, NULL, '2001-01-01Z'
+            FROM generate_series(1, {VideoQueries.MaxChannelNames + 1}) AS i
+            ON CONFLICT (youtube_id) DO NOTHING;
+            INSERT INTO video_sightings (video_id, last_seen_at) SELECT id, '2001-01-03Z' FROM videos WHERE youtube_id LIKE 'studio%'
+            ON CONFLICT (video_id) DO NOTHING
+            """);
+
+        var many = await FollowedAsync("/api/videos?sort=title&q=paging%20studio", pageSize: 100);
+        var few = await FollowedAsync("/api/videos?sort=title&q=paging%20STUDIO%207", pageSize: 100);
+
+        Assert.Equal(VideoQueries.MaxChannelNames + 1, many.Count(id => id.StartsWith("studio", StringComparison.Ordinal)));
+        Assert.Equal(["studio00007", .. Enumerable.Range(70, 10).Select(i => $"studio000{i}")], few.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_video_whose_channel_was_renamed_is_found_by_the_new_name()
+    {
+        await AddVideosOfOwnCategoryAsync();
+        await fixture.Database.ExecuteAsync("UPDATE videos SET channel_title = 'Paging renamed quokka' WHERE youtube_id = 'pagingTest5'");
+
+        var page = await _http.GetFromJsonAsync<VideoPage>("/api/videos?q=renamed%20quokka");
+
+        Assert.Equal(["pagingTest5"], page!.Items.Select(i => i.VideoId));
+    }
+
+    [Fact]
     public async Task A_search_for_one_video_s_title_finds_it()
     {
         var id = fixture.YouTube.Catalog.ChartFor("US")[7];

@@ -105,6 +105,11 @@ public sealed class YearLoader(BenchDatabase database, SyntheticYear year, TextW
             }
             await importer.CompleteAsync();
         }
+        // The channel names the product's trigger keeps (sql/0024); this session runs without triggers.
+        await using (var channels = new NpgsqlCommand("INSERT INTO channel_titles SELECT DISTINCT channel_title FROM videos ON CONFLICT DO NOTHING", connection))
+        {
+            await channels.ExecuteNonQueryAsync();
+        }
         await using (var sightings = new NpgsqlCommand("INSERT INTO video_sightings (video_id, last_seen_at) SELECT id, $1 FROM videos WHERE youtube_id LIKE 'bench%'", connection))
         {
             sightings.Parameters.Add(new NpgsqlParameter { Value = year.LastBucket.UtcDateTime });

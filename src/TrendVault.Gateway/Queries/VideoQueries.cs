@@ -27,6 +27,12 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
     /// </summary>
     public const int MaxCountedSearch = 1_000;
 
+    /// <summary>
+    /// A search reads the videos of at most this many matching channel names by name: each is an index probe (~8 µs
+    /// on a million videos), so 11,000 names cost 83 ms where the channel-name trigram scan took 8.
+    /// </summary>
+    public const int MaxChannelNames = 500;
+
     public async Task<VideoPage> ListAsync(VideoFilter filter, CancellationToken cancellationToken)
     {
         var where = new StringBuilder("WHERE true");
@@ -43,8 +49,20 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         }
         if (!string.IsNullOrEmpty(filter.Search))
         {
-            parameters.Add(new NpgsqlParameter { Value = "%" + EscapeLike(filter.Search) + "%" });
-            where.Append($" AND (v.title ILIKE ${parameters.Count} OR v.channel_title ILIKE ${parameters.Count})");
+            var pattern = "%" + EscapeLike(filter.Search) + "%";
+            parameters.Add(new NpgsqlParameter { Value = pattern });
+            var text = parameters.Count;
+            // Channels are searched by their distinct names (sql/0024), and their videos read by name; a text that
+            // many names hold is matched on the videos' channel names, where a probe per name would cost more.
+            if (await ChannelTitlesLikeAsync(pattern, cancellationToken) is { } names)
+            {
+                parameters.Add(new NpgsqlParameter { Value = names, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+                where.Append($" AND (v.title ILIKE ${text} OR v.channel_title = ANY(${parameters.Count}))");
+            }
+            else
+            {
+                where.Append($" AND (v.title ILIKE ${text} OR v.channel_title ILIKE ${text})");
+            }
         }
 
         var search = !string.IsNullOrEmpty(filter.Search);
@@ -121,6 +139,20 @@ public sealed class VideoQueries(NpgsqlDataSource dataSource, Microsoft.Extensio
         }
         var next = await reader.ReadAsync(cancellationToken) ? VideoCursor.After(filter.Sort, items[^1], lastSortedViews).Encode() : null;
         return new VideoPage(filter.After is null ? filter.Page : null, filter.PageSize, Math.Min(counted, cap), counted > cap, items, next);
+    }
+
+    /// <summary>The channel names that hold the text, or null when more than <see cref="MaxChannelNames"/> do.</summary>
+    private async Task<string[]?> ChannelTitlesLikeAsync(string pattern, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT channel_title FROM channel_titles WHERE channel_title ILIKE $1 LIMIT {MaxChannelNames + 1}");
+        command.Parameters.Add(new NpgsqlParameter { Value = pattern });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var names = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+        return names.Count > MaxChannelNames ? null : [.. names];
     }
 
     public async Task<VideoDetail?> FindAsync(string youTubeId, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ CREATE INDEX video_sightings_last_chart_bucket ON video_sightings (last_chart_bu
 CREATE FUNCTION video_sightings_take_last_chart() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Two regions' charts of one bucket share their global hits: lock those sightings in one order, so
+    -- concurrent charts wait for each other instead of deadlocking.
+    PERFORM 1 FROM video_sightings WHERE video_id IN (SELECT video_id FROM charted) ORDER BY video_id FOR NO KEY UPDATE;
     UPDATE video_sightings g SET last_chart_bucket = c.last_bucket
     FROM (SELECT video_id, max(last_bucket) AS last_bucket FROM charted GROUP BY video_id) c
     WHERE g.video_id = c.video_id AND (g.last_chart_bucket IS NULL OR g.last_chart_bucket < c.last_bucket);

@@ -28,15 +28,15 @@ public sealed class StatsQueries(NpgsqlDataSource dataSource, IOptions<GatewayAp
         // read is video_point (sql/0006) split in two, so a hot snapshot spares the compacted probe: calling
         // video_point gave the same answers 10-20% slower for 30 days of every region on the realistic year.
         // OFFSET 0 keeps each end's subquery from being inlined into the WHERE, ORDER BY and output, which ran its
-        // probes once per reference. Retention deletes the chart rows last charted before its cutoff: the sightings'
-        // range starts at that cutoff too.
+        // probes once per reference. Retention deletes the chart rows last charted before its cutoff and clears the
+        // sightings' last chart bucket with them (SnapshotRetention), so both paths see the same videos.
         await using var command = dataSource.CreateCommand("""
             WITH kept AS (
                 SELECT g.video_id, g.first_bucket, g.latest_bucket,
                        CASE $4 WHEN 1 THEN g.first_views WHEN 2 THEN g.first_likes ELSE g.first_comments END AS value,
                        CASE $4 WHEN 1 THEN g.latest_views WHEN 2 THEN g.latest_likes ELSE g.latest_comments END AS latest
                 FROM video_sightings g
-                WHERE $1::text IS NULL AND g.last_chart_bucket >= greatest($2, $6)
+                WHERE $1::text IS NULL AND g.last_chart_bucket >= $2
                 UNION ALL
                 SELECT r.video_id, s.first_bucket, s.latest_bucket, s.value, s.latest
                 FROM video_chart_regions r

@@ -29,6 +29,15 @@ public sealed partial class SnapshotRetention(NpgsqlDataSource dataSource, ILogg
         SELECT count(*), count(*) FROM gone
         """;
 
+    // ...and so does the last chart bucket beside a sighting (sql/0023): top gainers take it for "charted in the window".
+    private const string ForgetChartBuckets = """
+        WITH forgotten AS (
+            UPDATE video_sightings SET last_chart_bucket = NULL WHERE ctid = ANY (ARRAY (
+                SELECT ctid FROM video_sightings WHERE last_chart_bucket < $1 LIMIT $2))
+            RETURNING 1)
+        SELECT count(*), count(*) FROM forgotten
+        """;
+
     private const string DeleteSnapshots = """
         WITH gone AS (
             DELETE FROM video_snapshots WHERE ctid = ANY (ARRAY (
@@ -49,6 +58,7 @@ public sealed partial class SnapshotRetention(NpgsqlDataSource dataSource, ILogg
     {
         var entries = await DeleteInBatchesAsync(DeleteCharts, cutoff, batchSize, cancellationToken);
         await DeleteInBatchesAsync(DeleteChartRegions, cutoff, batchSize, cancellationToken);
+        await DeleteInBatchesAsync(ForgetChartBuckets, cutoff, batchSize, cancellationToken);
         var snapshots = await DeleteInBatchesAsync(DeleteSnapshots, cutoff, batchSize, cancellationToken);
         var days = await DeleteInBatchesAsync(DeleteDays, cutoff, batchSize, cancellationToken);
         var result = new RetentionResult(cutoff, snapshots, days, entries);

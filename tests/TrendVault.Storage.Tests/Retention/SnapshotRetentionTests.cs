@@ -62,6 +62,21 @@ public sealed class SnapshotRetentionTests : IAsyncLifetime
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM trending_entries"));
     }
 
+    [Fact]
+    public async Task A_video_last_charted_before_the_cutoff_loses_its_chart_rows_and_its_last_chart_bucket()
+    {
+        await CollectAsync(Day, "ddddddddddd", "eeeeeeeeeee");
+        await CollectAsync(Day.AddDays(2), "eeeeeeeeeee");
+
+        await _retention.PruneAsync(Day.AddDays(1), batchSize: 1);
+
+        var charted = await _database.RowsAsync("""
+            SELECT v.youtube_id, g.last_chart_bucket, (SELECT count(*) FROM video_chart_regions r WHERE r.video_id = v.id)
+            FROM videos v JOIN video_sightings g ON g.video_id = v.id ORDER BY 1
+            """);
+        Assert.Equal([new object?[] { "ddddddddddd", null, 0L }, new object?[] { "eeeeeeeeeee", Day.AddDays(2).UtcDateTime, 1L }], charted);
+    }
+
     private async Task CollectAsync(DateTimeOffset bucket, params string[] videos)
     {
         foreach (var video in videos)

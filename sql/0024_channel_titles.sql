@@ -15,7 +15,8 @@ CREATE INDEX videos_channel_title ON videos (channel_title);
 CREATE FUNCTION channel_titles_take_new() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO channel_titles SELECT DISTINCT channel_title FROM changed ON CONFLICT DO NOTHING;
+    -- In name order, so two writers adding the same new names wait for each other instead of deadlocking.
+    INSERT INTO channel_titles SELECT DISTINCT channel_title FROM changed ORDER BY 1 ON CONFLICT DO NOTHING;
     RETURN NULL;
 END
 $$;

@@ -120,22 +120,6 @@ public sealed class CollectionRunStoreTests : IAsyncLifetime
         Assert.Equal([new object?[] { 1, (short)1, Bucket.AddHours(1).UtcDateTime }, new object?[] { 2, (short)5, Bucket.AddHours(1).UtcDateTime }], regions);
     }
 
-    [Fact]
-    public async Task Each_video_s_sighting_keeps_its_last_chart_bucket_and_a_late_chart_never_moves_it_back()
-    {
-        await AddVideosAsync("aaaaaaaaaaa", "bbbbbbbbbbb");
-        await _database.ExecuteAsync("INSERT INTO video_sightings (video_id, last_seen_at) SELECT id, first_seen_at FROM videos");
-        await new CatalogStore(_database.DataSource).UpsertRegionsAsync([new RegionInfo("BE", "Belgium")], Bucket);
-
-        await _runs.CompleteAsync("NL", Bucket.AddHours(1), [new(1, "aaaaaaaaaaa")], 4, BrokenItems.None, Bucket.AddHours(1));
-        await _runs.CompleteAsync("NL", Bucket.AddHours(2), [new(1, "aaaaaaaaaaa"), new(2, "bbbbbbbbbbb")], 4, BrokenItems.None, Bucket.AddHours(2));
-        // Another region's chart of an earlier bucket, stored late (held through an outage).
-        await _runs.CompleteAsync("BE", Bucket, [new(1, "bbbbbbbbbbb"), new(2, "aaaaaaaaaaa")], 4, BrokenItems.None, Bucket.AddHours(3));
-
-        var sightings = await _database.RowsAsync("SELECT v.youtube_id, g.last_chart_bucket FROM video_sightings g JOIN videos v ON v.id = g.video_id ORDER BY 1");
-        Assert.Equal([new object?[] { "aaaaaaaaaaa", Bucket.AddHours(2).UtcDateTime }, new object?[] { "bbbbbbbbbbb", Bucket.AddHours(2).UtcDateTime }], sightings);
-    }
-
     private async Task AddVideosAsync(params string[] youTubeIds)
     {
         foreach (var id in youTubeIds)

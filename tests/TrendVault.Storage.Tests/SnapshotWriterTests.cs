@@ -196,6 +196,24 @@ public sealed class SnapshotWriterTests : IAsyncLifetime
         Assert.True(meters.Sum("trendvault.writer.splits") > 0, "the batch of 21 was not written in halves");
     }
 
+    [Fact]
+    public async Task A_chart_snapshot_moves_the_last_chart_bucket_on_either_path_and_a_refresh_or_a_late_one_does_not()
+    {
+        await _writer.WriteAsync(Record("qqqqqqqqqqq", new VideoStatistics(1, 1, 1), bucket: Bucket.AddHours(1), seenAt: Bucket.AddHours(1)));
+        var merged = await LastChartBucketAsync("qqqqqqqqqqq");
+
+        await _writer.WriteAsync(Record("qqqqqqqqqqq", new VideoStatistics(2, 2, 2), bucket: Bucket.AddHours(2), seenAt: Bucket.AddHours(2)));
+        await _writer.WriteAsync(Record("qqqqqqqqqqq", new VideoStatistics(3, 3, 3), bucket: Bucket.AddHours(3), seenAt: Bucket.AddHours(3)) with { OnChart = false });
+        // A chart held through an outage and written late.
+        await _writer.WriteAsync(Record("qqqqqqqqqqq", new VideoStatistics(0, 0, 0), bucket: Bucket, seenAt: Bucket.AddHours(4)));
+
+        Assert.Equal(Bucket.AddHours(1).UtcDateTime, merged);
+        Assert.Equal(Bucket.AddHours(2).UtcDateTime, await LastChartBucketAsync("qqqqqqqqqqq"));
+    }
+
+    private Task<DateTime> LastChartBucketAsync(string youTubeId) =>
+        _database.ScalarAsync<DateTime>("SELECT g.last_chart_bucket FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
+
     private Task<DateTime> LastSeenAsync(string youTubeId) =>
         _database.ScalarAsync<DateTime>("SELECT g.last_seen_at FROM videos v JOIN video_sightings g ON g.video_id = v.id WHERE v.youtube_id = $1", youTubeId);
 

@@ -5,7 +5,7 @@ namespace TrendVault.Bench.Storage;
 /// <summary>
 /// What the product's chart writer upserts with each chart (a video's best rank and last bucket per region),
 /// for the charts a loader copied in one go, and each video's last chart bucket beside its sighting, which the
-/// product's trigger keeps (sql/0023) and the loaders' replica sessions do not fire.
+/// product's snapshot writer moves (sql/0023) and the loaders' COPY of snapshots does not.
 /// </summary>
 public static class ChartRegions
 {

@@ -53,18 +53,22 @@ internal static class ImportSql
         WHERE v.id = f.id AND v.first_seen_at > f.first_bucket
         """;
 
-    // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window. A new
+    // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window and is
+    // the video's last chart bucket when it is the latest (sql/0023). A new
     // video's sighting starts with its first and latest points, which the snapshot trigger would otherwise set
     // by updating each sighting twice; a known video's are left to the trigger.
     public const string UpsertSightings = """
-        INSERT INTO video_sightings (video_id, last_seen_at, first_bucket, first_views, first_likes, first_comments,
+        INSERT INTO video_sightings (video_id, last_seen_at, last_chart_bucket, first_bucket, first_views, first_likes, first_comments,
                                      latest_bucket, latest_views, latest_likes, latest_comments)
-        SELECT s.id, s.last_seen, f.bucket, f.views, f.likes, f.comments, l.bucket, l.views, l.likes, l.comments
+        SELECT s.id, s.last_seen, s.last_seen, f.bucket, f.views, f.likes, f.comments, l.bucket, l.views, l.likes, l.comments
         FROM (SELECT i.id, max(st.bucket) AS last_seen FROM import_stage st JOIN import_ids i ON i.youtube_id = st.youtube_id GROUP BY i.id) s
         LEFT JOIN (SELECT DISTINCT ON (video_id) * FROM import_points WHERE NOT stored ORDER BY video_id, bucket) f ON f.video_id = s.id
         LEFT JOIN (SELECT DISTINCT ON (video_id) * FROM import_points WHERE NOT stored ORDER BY video_id, bucket DESC) l ON l.video_id = s.id
-        ON CONFLICT (video_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
-        WHERE video_sightings.last_seen_at < EXCLUDED.last_seen_at
+        ON CONFLICT (video_id) DO UPDATE
+        SET last_seen_at = greatest(video_sightings.last_seen_at, EXCLUDED.last_seen_at),
+            last_chart_bucket = greatest(video_sightings.last_chart_bucket, EXCLUDED.last_chart_bucket)
+        WHERE video_sightings.last_seen_at < EXCLUDED.last_seen_at OR video_sightings.last_chart_bucket IS NULL
+           OR video_sightings.last_chart_bucket < EXCLUDED.last_chart_bucket
         """;
 
     // A video's first row of a day is its point, unless the video has any snapshot that UTC day: a daily count

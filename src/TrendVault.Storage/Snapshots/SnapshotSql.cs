@@ -13,11 +13,13 @@ internal static class SnapshotSql
         JOIN videos v ON v.youtube_id = u.youtube_id
         """;
 
-    // Only a chart sighting moves last_seen_at (it starts the tracking window).
+    // Only a chart sighting moves last_seen_at (it starts the tracking window) and the last chart bucket (the
+    // candidates of top gainers, sql/0023). The silo hosting a video's grain is the only writer of its sighting.
     public const string TouchLastSeen = """
-        UPDATE video_sightings g SET last_seen_at = u.seen_at
-        FROM unnest($1::integer[], $2::timestamptz[]) AS u(id, seen_at)
-        WHERE g.video_id = u.id AND g.last_seen_at < u.seen_at
+        UPDATE video_sightings g
+        SET last_seen_at = greatest(g.last_seen_at, u.seen_at), last_chart_bucket = greatest(g.last_chart_bucket, u.bucket)
+        FROM unnest($1::integer[], $2::timestamptz[], $3::timestamptz[]) AS u(id, seen_at, bucket)
+        WHERE g.video_id = u.id AND (g.last_seen_at < u.seen_at OR g.last_chart_bucket IS NULL OR g.last_chart_bucket < u.bucket)
         """;
 
     public const string CopySnapshots = "COPY video_snapshots (video_id, bucket, views, likes, comments) FROM STDIN (FORMAT BINARY)";
@@ -39,7 +41,8 @@ internal static class SnapshotSql
     // observed without a view count (no statistics, or one beyond a bigint) is stored without a snapshot.
     public const string Merge = """
         CREATE TEMP TABLE latest_stage ON COMMIT DROP AS
-            SELECT DISTINCT ON (youtube_id) *, max(seen_at) FILTER (WHERE on_chart) OVER (PARTITION BY youtube_id) AS charted_at
+            SELECT DISTINCT ON (youtube_id) *, max(seen_at) FILTER (WHERE on_chart) OVER (PARTITION BY youtube_id) AS charted_at,
+                   max(bucket) FILTER (WHERE on_chart) OVER (PARTITION BY youtube_id) AS charted_bucket
             FROM snapshot_stage ORDER BY youtube_id, seen_at DESC;
 
         INSERT INTO videos (youtube_id, title, description, channel_id, channel_title, category_id, tags,
@@ -66,9 +69,11 @@ internal static class SnapshotSql
         WHERE v.youtube_id = s.youtube_id AND g.video_id = v.id
           AND v.metadata_hash IS DISTINCT FROM s.metadata_hash AND g.last_seen_at <= s.seen_at;
 
-        UPDATE video_sightings g SET last_seen_at = s.charted_at
+        UPDATE video_sightings g
+        SET last_seen_at = greatest(g.last_seen_at, s.charted_at), last_chart_bucket = greatest(g.last_chart_bucket, s.charted_bucket)
         FROM latest_stage s JOIN videos v ON v.youtube_id = s.youtube_id
-        WHERE g.video_id = v.id AND g.last_seen_at < s.charted_at;
+        WHERE g.video_id = v.id
+          AND (g.last_seen_at < s.charted_at OR (g.last_chart_bucket IS NULL AND s.charted_bucket IS NOT NULL) OR g.last_chart_bucket < s.charted_bucket);
 
         INSERT INTO video_snapshots (video_id, bucket, views, likes, comments)
         SELECT v.id, s.bucket, s.views, s.likes, s.comments

@@ -209,13 +209,14 @@ public sealed partial class SnapshotWriter(
 
     private static async Task TouchLastSeenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, int?[] ids, CancellationToken cancellationToken)
     {
-        var lastSeen = new Dictionary<int, DateTime>();
+        var lastSeen = new Dictionary<int, (DateTime Seen, DateTime Bucket)>();
         for (var i = 0; i < batch.Count; i++)
         {
             if (ids[i] is { } id && batch[i].Record.OnChart)
             {
                 var seen = batch[i].Record.SeenAt.UtcDateTime;
-                lastSeen[id] = lastSeen.TryGetValue(id, out var other) && other > seen ? other : seen;
+                var bucket = batch[i].Record.Bucket.UtcDateTime;
+                lastSeen[id] = lastSeen.TryGetValue(id, out var other) ? (Max(other.Seen, seen), Max(other.Bucket, bucket)) : (seen, bucket);
             }
         }
         if (lastSeen.Count == 0)
@@ -224,8 +225,11 @@ public sealed partial class SnapshotWriter(
         }
         await using var touch = new NpgsqlCommand(SnapshotSql.TouchLastSeen, connection, transaction);
         touch.Parameters.Add(new NpgsqlParameter { Value = lastSeen.Keys.ToArray() });
-        touch.Parameters.Add(new NpgsqlParameter { Value = lastSeen.Values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        touch.Parameters.Add(new NpgsqlParameter { Value = lastSeen.Values.Select(v => v.Seen).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        touch.Parameters.Add(new NpgsqlParameter { Value = lastSeen.Values.Select(v => v.Bucket).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         await touch.ExecuteNonQueryAsync(cancellationToken);
+
+        static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
     }
 
     private static async Task MergeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Pending> batch, List<int> rows, CancellationToken cancellationToken)

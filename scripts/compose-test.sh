@@ -101,10 +101,11 @@ log "Docker $(docker version --format '{{.Server.Version}}') at ${DOCKER_HOST:-t
 # and a run in another PID namespace sharing this daemon may reuse or hide the pid.
 for stale in $(docker ps -a --format '{{.Label "com.docker.compose.project"}}' | grep -E '^tvct[0-9]+$' | sort -u); do
   kill -0 "${stale#tvct}" 2>/dev/null && continue
-  newest=$(docker ps -aq --filter "label=com.docker.compose.project=$stale" | xargs -r docker inspect -f '{{.Created}}' | sort | tail -n 1)
+  containers=$(docker ps -aq --filter "label=com.docker.compose.project=$stale")
+  newest=$(echo "$containers" | xargs -r docker inspect -f '{{.Created}}' | sort | tail -n 1)
   [ -n "$newest" ] && [ $(( $(date +%s) - $(date -d "$newest" +%s) )) -gt 7200 ] || continue
   log "removing the stack $stale that a killed run left (newest container created $newest)"
-  docker ps -aq --filter "label=com.docker.compose.project=$stale" | xargs -r docker rm -f >/dev/null
+  echo "$containers" | xargs -r docker rm -f >/dev/null
   docker volume ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker volume rm >/dev/null \
     || log "some volumes of $stale could not be removed"
   docker network ls -q --filter "label=com.docker.compose.project=$stale" | xargs -r docker network rm >/dev/null \

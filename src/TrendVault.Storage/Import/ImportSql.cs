@@ -54,9 +54,9 @@ internal static class ImportSql
         """;
 
     // A day on an imported chart is a chart sighting like a collected one: it starts the tracking window and is
-    // the video's last chart bucket when it is the latest (sql/0023). A new
-    // video's sighting starts with its first and latest points, which the snapshot trigger would otherwise set
-    // by updating each sighting twice; a known video's are left to the trigger.
+    // the video's last chart bucket when it is the latest (sql/0023). A new video's sighting starts with its first
+    // and latest points, which the snapshot trigger would otherwise set by updating each sighting twice; a known
+    // video's are left to the trigger.
     public const string UpsertSightings = """
         INSERT INTO video_sightings (video_id, last_seen_at, last_chart_bucket, first_bucket, first_views, first_likes, first_comments,
                                      latest_bucket, latest_views, latest_likes, latest_comments)
